@@ -1,0 +1,31 @@
+# The two commands a fresh clone needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test schema bench clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+demo: $(INSTALLED)
+	mkdir -p out
+	$(BIN)/minutes validate samples/*.yaml
+	$(BIN)/minutes render samples/contract-performance-group.yaml -o out/contract-performance-group.docx
+	@echo "Rendered into out/"
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+schema: $(INSTALLED)
+	$(BIN)/minutes schema -o schemas/meeting.schema.json
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/render_speed.py
+
+clean:
+	rm -rf $(VENV) out

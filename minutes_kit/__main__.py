@@ -1,0 +1,3 @@
+from minutes_kit.cli import app
+
+app(prog_name="minutes")

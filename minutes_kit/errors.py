@@ -1,0 +1,57 @@
+"""Typed errors raised by the library; only the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minutes_kit.validation.problems import Report
+
+
+@dataclass(frozen=True)
+class SourcePosition:
+    path: Path
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class MinutesError(Exception):
+    """Base of every error a user can cause and fix."""
+
+
+class RecordSyntaxError(MinutesError):
+    """The file is not valid YAML."""
+
+    def __init__(self, position: SourcePosition, message: str):
+        super().__init__(f"{position}: error: {message}")
+        self.position = position
+        self.message = message
+
+
+class RecordInvalid(MinutesError):
+    """The record was read but has problems; `report` lists all of them."""
+
+    def __init__(self, report: Report):
+        super().__init__(report.summary())
+        self.report = report
+
+
+class TemplateError(MinutesError):
+    """A Word template cannot be used with the record."""
+
+
+class OutputError(MinutesError):
+    """An output cannot be written where it was asked for."""
+
+
+class OfficeUnavailable(MinutesError):
+    """LibreOffice is needed and not installed, or failed to convert."""
+
+
+class InputUnreadable(MinutesError):
+    """An input file does not exist or cannot be read."""

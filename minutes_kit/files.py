@@ -1,0 +1,40 @@
+"""Writing outputs safely: atomically, and never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from minutes_kit.errors import OutputError
+
+
+def guard_output(target: Path, inputs: Iterable[Path]) -> None:
+    """Refuse an output path that is one of the inputs (or a directory)."""
+    resolved = Path(target).resolve()
+    for source in inputs:
+        if Path(source).resolve() == resolved:
+            raise OutputError(f"refusing to write {target}: it is an input of this command")
+    if resolved.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory")
+
+
+@contextmanager
+def atomic_output(target: Path, inputs: Iterable[Path] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; it replaces `target` only if the block succeeds."""
+    target = Path(target)
+    guard_output(target, inputs)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=target.suffix)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    os.close(handle)
+    try:
+        yield Path(temporary)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

@@ -1,0 +1,31 @@
+"""The ``@key`` syntax for naming people from the registry inside text.
+
+``@ab thanked everyone`` renders as ``Alice Brown thanked everyone`` and
+``@ab's team`` as ``Alice Brown's team``. An ``@`` inside an email address
+(``alice@example.org``) is not a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+MENTION = re.compile(r"(?<![\w.+-])@([a-z][a-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    start: int
+    end: int
+
+
+def find_mentions(text: str) -> Iterator[Mention]:
+    for match in MENTION.finditer(text):
+        yield Mention(match.group(1), match.start(), match.end())
+
+
+def replace_mentions(text: str, name_of: Callable[[str], str]) -> str:
+    """Replace every mention with ``name_of(key)``."""
+    return MENTION.sub(lambda match: name_of(match.group(1)), text)

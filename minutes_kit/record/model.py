@@ -1,0 +1,155 @@
+"""The meeting record: one YAML file per meeting, described as pydantic models.
+
+The JSON Schema in ``schemas/meeting.schema.json`` is generated from these
+classes, so field descriptions here are what an editor shows while typing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+PERSON_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+PersonKey = Annotated[
+    str,
+    StringConstraints(pattern=PERSON_KEY_PATTERN),
+    Field(description="A key of the people registry, e.g. 'ab'."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    """Unknown fields are errors, so a misspelt field name is never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Classification(str, Enum):
+    OFFICIAL = "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"
+
+
+class Descriptor(str, Enum):
+    COMMERCIAL = "COMMERCIAL"
+    PERSONAL = "PERSONAL"
+    LOCSEN = "LOCSEN"
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class Person(_Strict):
+    name: Text = Field(description="Full name as it appears in the minutes.")
+    role: Text | None = Field(None, description="Job title or role at the meeting.")
+    organisation: Text = Field(description="Organisation the person represents.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+
+
+class Meeting(_Strict):
+    series: Text = Field(description="Identifier of the meeting series, e.g. 'LPG-NORTH'.")
+    title: Text
+    date: dt.date = Field(description="Date of the meeting, YYYY-MM-DD.")
+    start: dt.time | None = Field(None, description="Start time, HH:MM.")
+    end: dt.time | None = Field(None, description="End time, HH:MM.")
+    location: Text
+    classification: Classification = Field(
+        description="Security classification printed at the top and bottom of every page."
+    )
+    descriptor: Descriptor | None = Field(
+        None, description="Optional handling descriptor added to OFFICIAL-SENSITIVE."
+    )
+    status: Status = Field(Status.DRAFT, description="A draft carries DRAFT on every page.")
+
+    @property
+    def marking(self) -> str:
+        parts = [self.classification.value]
+        if self.descriptor is not None:
+            parts.append(self.descriptor.value)
+        return " ".join(parts)
+
+
+class Action(_Strict):
+    ref: Text = Field(description="Reference quoted in the minutes and the action log, e.g. 'LPG-07-01'.")
+    owners: list[PersonKey] = Field(min_length=1, description="People who own the action.")
+    text: Text = Field(description="What is to be done, starting with a verb: 'circulate the ...'.")
+    due: dt.date | None = Field(None, description="Due date, YYYY-MM-DD.")
+
+
+class Paragraph(_Strict):
+    text: Text = Field(description="Paragraph text; write @key to name a person from the registry.")
+    actions: list[Action] = Field(default_factory=list, description="Actions raised in this paragraph.")
+
+
+def _paragraph_form(value: Any) -> str:
+    return "text" if isinstance(value, str) else "full"
+
+
+ParagraphEntry = Annotated[
+    Union[Annotated[Text, Tag("text")], Annotated[Paragraph, Tag("full")]],
+    Discriminator(_paragraph_form),
+]
+"""A paragraph is plain text, or an object when it raises actions."""
+
+UNION_TAGS = frozenset({"text", "full"})
+
+
+class AgendaItem(_Strict):
+    title: Text
+    paragraphs: list[ParagraphEntry] = Field(default_factory=list)
+
+    def paragraph(self, index: int) -> Paragraph:
+        entry = self.paragraphs[index]
+        return Paragraph(text=entry) if isinstance(entry, str) else entry
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        return [self.paragraph(index) for index in range(len(self.paragraphs))]
+
+
+class NextMeeting(_Strict):
+    date: dt.date
+    start: dt.time | None = None
+    end: dt.time | None = None
+    location: Text | None = None
+
+
+class Contact(_Strict):
+    person: PersonKey = Field(description="Who to contact about these minutes.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="A team mailbox to give instead of the person's own email."
+    )
+
+
+class MeetingRecord(_Strict):
+    """One meeting: the header, who was there, what was discussed and decided."""
+
+    model_config = ConfigDict(
+        title="minutes-kit meeting record",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    meeting: Meeting
+    people: dict[PersonKey, Person] = Field(description="Everyone the record mentions, by short key.")
+    chair: PersonKey
+    attendees: list[PersonKey] = Field(min_length=1, description="In the order they are listed.")
+    observers: list[PersonKey] = Field(default_factory=list)
+    apologies: list[PersonKey] = Field(default_factory=list)
+    notes_by: PersonKey | None = Field(None, description="Who took the notes.")
+    items: list[AgendaItem] = Field(min_length=1)
+    next_meeting: NextMeeting | None = None
+    contact: Contact | None = None
+
+    def actions(self) -> list[tuple[str, Action]]:
+        """Every action with the number of the paragraph that raised it, in document order."""
+        found = []
+        for item_number, item in enumerate(self.items, start=1):
+            for paragraph_number, paragraph in enumerate(item.all_paragraphs(), start=1):
+                found.extend((f"{item_number}.{paragraph_number}", action) for action in paragraph.actions)
+        return found
+
+

@@ -1,0 +1,29 @@
+"""Rendering: records to Word minutes (and PDF through LibreOffice)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes_kit.record.model import MeetingRecord
+from minutes_kit.rendering.context import minutes_context
+from minutes_kit.rendering.docx import MINUTES_TEMPLATE, render_docx
+from minutes_kit.rendering.pdf import convert_to_pdf
+
+__all__ = ["MINUTES_TEMPLATE", "render_minutes"]
+
+
+def render_minutes(
+    record: MeetingRecord,
+    output: Path,
+    *,
+    template: Path | None = None,
+    pdf: Path | None = None,
+    inputs: tuple[Path, ...] = (),
+) -> None:
+    """Write the minutes of `record` to `output` (and to `pdf` when given).
+
+    `inputs` are the files the record came from; no output may replace one.
+    """
+    render_docx(template or MINUTES_TEMPLATE, minutes_context(record), output, inputs)
+    if pdf is not None:
+        convert_to_pdf(output, pdf, inputs)

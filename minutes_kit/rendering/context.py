@@ -1,0 +1,136 @@
+"""The values a minutes template sees, built from a record.
+
+Everything here is plain text, lists and dicts, so that a template author
+never needs to know the model; docs/templates.md lists every name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from minutes_kit.record.mentions import replace_mentions
+from minutes_kit.record.model import Action, MeetingRecord, Person, Status
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def time_range(start: dt.time | None, end: dt.time | None) -> str:
+    if start and end:
+        return f"{start:%H:%M} to {end:%H:%M}"
+    return f"{start:%H:%M}" if start else ""
+
+
+def join_names(names: list[str]) -> str:
+    """``['A', 'B', 'C']`` -> ``'A, B and C'``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _person(person: Person) -> dict[str, str]:
+    details = ", ".join(part for part in (person.role, person.organisation) if part)
+    return {
+        "name": person.name,
+        "role": person.role or "",
+        "organisation": person.organisation,
+        "email": person.email or "",
+        "listing": f"{person.name}, {details}" if details else person.name,
+    }
+
+
+class _Builder:
+    def __init__(self, record: MeetingRecord):
+        self.record = record
+
+    def name(self, key: str) -> str:
+        return self.record.people[key].name
+
+    def text(self, text: str) -> str:
+        return replace_mentions(text.strip(), self.name)
+
+    def owners(self, action: Action) -> str:
+        return join_names([self.name(key) for key in action.owners])
+
+    def action_sentence(self, action: Action) -> str:
+        return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({action.ref})."
+
+    def paragraph_text(self, text: str, actions: list[Action]) -> str:
+        body = self.text(text)
+        if not actions:
+            return body
+        if not body.endswith((".", "!", "?", ":")):
+            body += "."
+        return " ".join([body, *(self.action_sentence(action) for action in actions)])
+
+    def items(self) -> list[dict[str, Any]]:
+        items = []
+        for item_number, item in enumerate(self.record.items, start=1):
+            paragraphs = [
+                {"number": f"{item_number}.{number}.", "text": self.paragraph_text(p.text, p.actions)}
+                for number, p in enumerate(item.all_paragraphs(), start=1)
+            ]
+            items.append({"number": f"{item_number}.", "title": self.text(item.title), "paragraphs": paragraphs})
+        return items
+
+    def actions(self) -> list[dict[str, str]]:
+        return [
+            {
+                "ref": action.ref,
+                "text": self.text(action.text).rstrip("."),
+                "owners": self.owners(action),
+                "raised": paragraph,
+                "due": short_date(action.due) if action.due else "Not set",
+            }
+            for paragraph, action in self.record.actions()
+        ]
+
+    def next_meeting(self) -> str:
+        upcoming = self.record.next_meeting
+        if upcoming is None:
+            return ""
+        parts = [long_date(upcoming.date), time_range(upcoming.start, upcoming.end)]
+        if upcoming.location:
+            parts.append(self.text(upcoming.location))
+        return ", ".join(part for part in parts if part)
+
+    def contact(self) -> dict[str, str] | None:
+        contact = self.record.contact
+        if contact is None:
+            return None
+        person = _person(self.record.people[contact.person])
+        person["email"] = contact.email or person["email"]
+        return person
+
+    def people(self, keys: list[str]) -> list[dict[str, str]]:
+        return [_person(self.record.people[key]) for key in keys]
+
+
+def minutes_context(record: MeetingRecord) -> dict[str, Any]:
+    """The template context of the minutes of `record`."""
+    builder = _Builder(record)
+    meeting = record.meeting
+    return {
+        "marking": meeting.marking,
+        "draft": meeting.status is Status.DRAFT,
+        "series": meeting.series,
+        "title": builder.text(meeting.title),
+        "date": long_date(meeting.date),
+        "time": time_range(meeting.start, meeting.end),
+        "location": builder.text(meeting.location),
+        "chair": _person(record.people[record.chair]),
+        "attendees": builder.people(record.attendees),
+        "observers": builder.people(record.observers),
+        "apologies": builder.people(record.apologies),
+        "notes_by": _person(record.people[record.notes_by]) if record.notes_by else None,
+        "items": builder.items(),
+        "actions": builder.actions(),
+        "next_meeting": builder.next_meeting(),
+        "contact": builder.contact(),
+    }

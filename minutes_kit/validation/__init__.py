@@ -1,0 +1,56 @@
+"""Validation: every problem in a record, collected before anything is reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from minutes_kit.errors import InputUnreadable, RecordInvalid, RecordSyntaxError
+from minutes_kit.record.model import MeetingRecord
+from minutes_kit.record.source import load_source
+from minutes_kit.validation.checks import check_record
+from minutes_kit.validation.problems import Problem, Report, Severity
+from minutes_kit.validation.schema_errors import report_validation_error
+
+__all__ = ["Checked", "Problem", "Report", "Severity", "load_record", "validate_file"]
+
+
+@dataclass
+class Checked:
+    """A record file after validation: the record when it could be built, and every problem."""
+
+    report: Report
+    record: MeetingRecord | None
+
+
+def validate_file(path: Path) -> Checked:
+    """Read and check one record file; never raises for problems in the file itself."""
+    path = Path(path)
+    report = Report(path)
+    try:
+        document = load_source(path)
+    except OSError as exc:
+        raise InputUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
+    except RecordSyntaxError as exc:
+        report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
+        return Checked(report, None)
+    report.document = document
+    for duplicate_path, _ in document.duplicate_keys:
+        report.error(duplicate_path, f"'{duplicate_path[-1]}' is given twice; only one value is allowed")
+    try:
+        record = MeetingRecord.model_validate(document.data)
+    except ValidationError as exc:
+        report_validation_error(exc, report)
+        return Checked(report, None)
+    check_record(record, report)
+    return Checked(report, record)
+
+
+def load_record(path: Path, strict: bool = False) -> MeetingRecord:
+    """The record in `path`, or `RecordInvalid` listing every problem (warnings too when `strict`)."""
+    checked = validate_file(path)
+    if checked.record is None or checked.report.failed(strict):
+        raise RecordInvalid(checked.report)
+    return checked.record

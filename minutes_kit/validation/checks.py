@@ -1,0 +1,128 @@
+"""Checks that need the whole record: people, references, dates, empty items.
+
+Errors are what would make wrong minutes; warnings are legal but probably
+wrong, and ``--strict`` makes them fail too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from minutes_kit.record.mentions import find_mentions
+from minutes_kit.record.model import Action, Classification, MeetingRecord
+from minutes_kit.record.source import FieldPath
+from minutes_kit.validation.problems import Report
+
+
+def check_record(record: MeetingRecord, report: Report) -> None:
+    _check_people(record, report)
+    _check_mentions(record, report)
+    _check_actions(record, report)
+    _check_items(record, report)
+    _check_meeting(record, report)
+
+
+def _unknown(key: str, record: MeetingRecord) -> str:
+    close = difflib.get_close_matches(key, list(record.people), n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"'{key}' is not in the people registry{hint}"
+
+
+def _check_people(record: MeetingRecord, report: Report) -> None:
+    single = {"chair": record.chair, "notes_by": record.notes_by}
+    if record.contact is not None:
+        single["contact.person"] = record.contact.person
+    for field, key in single.items():
+        if key is not None and key not in record.people:
+            report.error(tuple(field.split(".")), _unknown(key, record))
+    for group in ("attendees", "observers", "apologies"):
+        seen: set[str] = set()
+        for index, key in enumerate(getattr(record, group)):
+            if key not in record.people:
+                report.error((group, index), _unknown(key, record))
+            if key in seen:
+                report.error((group, index), f"'{key}' is listed twice in {group}")
+            seen.add(key)
+    if record.chair in record.people and record.chair not in record.attendees:
+        report.error(("chair",), f"the chair '{record.chair}' is not among the attendees")
+    for index, key in enumerate(record.apologies):
+        if key in record.attendees:
+            report.warning(("apologies", index), f"'{key}' is listed both as attending and in apologies")
+    for index, key in enumerate(record.observers):
+        if key in record.attendees:
+            report.warning(("observers", index), f"'{key}' is listed both as an attendee and an observer")
+    if record.notes_by is None:
+        report.warning(("notes_by",), "no note-taker is given (notes_by)")
+
+
+def _texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
+    """Every free-text field that may mention people, with its path in the file."""
+    yield ("meeting", "title"), record.meeting.title
+    yield ("meeting", "location"), record.meeting.location
+    for item_index, item in enumerate(record.items):
+        yield ("items", item_index, "title"), item.title
+        for paragraph_index, entry in enumerate(item.paragraphs):
+            at: FieldPath = ("items", item_index, "paragraphs", paragraph_index)
+            if isinstance(entry, str):
+                yield at, entry
+                continue
+            yield at + ("text",), entry.text
+            for action_index, action in enumerate(entry.actions):
+                yield at + ("actions", action_index, "text"), action.text
+    if record.next_meeting and record.next_meeting.location:
+        yield ("next_meeting", "location"), record.next_meeting.location
+
+
+def _check_mentions(record: MeetingRecord, report: Report) -> None:
+    for path, text in _texts(record):
+        for mention in find_mentions(text):
+            if mention.key not in record.people:
+                report.error(path, f"mention @{mention.key}: {_unknown(mention.key, record)}")
+
+
+def _action_paths(record: MeetingRecord) -> Iterator[tuple[FieldPath, str, Action]]:
+    for item_index, item in enumerate(record.items):
+        for paragraph_index, paragraph in enumerate(item.all_paragraphs()):
+            for action_index, action in enumerate(paragraph.actions):
+                at = ("items", item_index, "paragraphs", paragraph_index, "actions", action_index)
+                yield at, f"{item_index + 1}.{paragraph_index + 1}", action
+
+
+def _check_actions(record: MeetingRecord, report: Report) -> None:
+    raised_at: dict[str, str] = {}
+    for at, paragraph_number, action in _action_paths(record):
+        if action.ref in raised_at:
+            report.error(
+                at + ("ref",),
+                f"action reference '{action.ref}' is already used in paragraph {raised_at[action.ref]}",
+            )
+        raised_at.setdefault(action.ref, paragraph_number)
+        for owner_index, owner in enumerate(action.owners):
+            if owner not in record.people:
+                report.error(at + ("owners", owner_index), f"action owner {_unknown(owner, record)}")
+        if action.due is None:
+            report.warning(at, f"action '{action.ref}' has no due date")
+        elif action.due < record.meeting.date:
+            report.error(
+                at + ("due",),
+                f"action '{action.ref}' is due {action.due.isoformat()}, before the meeting "
+                f"on {record.meeting.date.isoformat()}",
+            )
+
+
+def _check_items(record: MeetingRecord, report: Report) -> None:
+    for index, item in enumerate(record.items):
+        if not item.paragraphs:
+            report.error(("items", index), f"item {index + 1} '{item.title}' has no paragraphs")
+
+
+def _check_meeting(record: MeetingRecord, report: Report) -> None:
+    meeting = record.meeting
+    if meeting.start and meeting.end and meeting.end <= meeting.start:
+        report.error(("meeting", "end"), "the meeting ends before it starts")
+    if meeting.descriptor is not None and meeting.classification is not Classification.OFFICIAL_SENSITIVE:
+        report.error(("meeting", "descriptor"), "a descriptor is only used with OFFICIAL-SENSITIVE")
+    upcoming = record.next_meeting
+    if upcoming is not None and upcoming.date <= meeting.date:
+        report.error(("next_meeting", "date"), "the next meeting is not after this meeting")

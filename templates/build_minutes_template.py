@@ -1,0 +1,184 @@
+"""Build templates/minutes.docx, the default minutes template.
+
+The .docx is checked in and is what users open and restyle in Word; this
+script records how it was made and rebuilds it after a deliberate change:
+
+    .venv/bin/python templates/build_minutes_template.py
+
+Tags are docxtpl's Jinja syntax; docs/templates.md lists every variable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field such as PAGE, which Word and LibreOffice fill in when they lay out the page."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _marking(container, with_draft: bool) -> None:
+    paragraph = container.paragraphs[0] if container.paragraphs and not container.paragraphs[0].text else container.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run("{{ marking }}")
+    run.bold = True
+    if with_draft:
+        draft = paragraph.add_run("{% if draft %} – DRAFT{% endif %}")
+        draft.bold = True
+
+
+def _styles(document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    for name, size in (("Title", 20), ("Heading 1", 13), ("Heading 2", 11)):
+        style = document.styles[name]
+        style.font.name = "Arial"
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    document.styles["Heading 1"].paragraph_format.space_before = Pt(12)
+    body = document.styles.add_style("Minutes Paragraph", 1)
+    body.base_style = normal
+    body.paragraph_format.left_indent = Cm(1.27)
+    body.paragraph_format.first_line_indent = Cm(-1.27)
+    body.paragraph_format.tab_stops.add_tab_stop(Cm(1.27))
+
+
+def _label_row(table, label: str, value: str) -> None:
+    cells = table.add_row().cells
+    cells[0].paragraphs[0].add_run(label).bold = True
+    cells[1].paragraphs[0].add_run(value)
+
+
+def build(path: Path) -> None:
+    document = Document()
+    _styles(document)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin = section.bottom_margin = Cm(2.2)
+
+    _marking(section.header, with_draft=True)
+    _marking(section.footer, with_draft=True)
+    pages = section.footer.add_paragraph()
+    pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pages.add_run("Page ")
+    _field(pages, "PAGE")
+    pages.add_run(" of ")
+    _field(pages, "NUMPAGES")
+
+    document.add_paragraph("Minutes", style="Title")
+
+    block = document.add_table(rows=0, cols=2)
+    block.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _label_row(block, "Title:", "{{ title }}")
+    _label_row(block, "Date:", "{{ date }}")
+    _label_row(block, "{%tr if time %}", "")
+    _label_row(block, "Time:", "{{ time }}")
+    _label_row(block, "{%tr endif %}", "")
+    _label_row(block, "Location:", "{{ location }}")
+    _label_row(block, "Chair:", "{{ chair.listing }}")
+    _people_row(block, "Attendees:", "attendees")
+    _label_row(block, "{%tr if observers %}", "")
+    _people_row(block, "Observers:", "observers")
+    _label_row(block, "{%tr endif %}", "")
+    _label_row(block, "{%tr if apologies %}", "")
+    _people_row(block, "Apologies:", "apologies")
+    _label_row(block, "{%tr endif %}", "")
+    _label_row(block, "{%tr if notes_by %}", "")
+    _label_row(block, "Notes taken by:", "{{ notes_by.listing }}")
+    _label_row(block, "{%tr endif %}", "")
+    _widths(block, (4.0, 12.6))
+
+    document.add_paragraph("{%p for item in items %}")
+    document.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 1")
+    document.add_paragraph("{%p for paragraph in item.paragraphs %}")
+    document.add_paragraph("{{ paragraph.number }}\t{{ paragraph.text }}", style="Minutes Paragraph")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endfor %}")
+
+    document.add_paragraph("{%p if next_meeting %}")
+    document.add_paragraph("Next meeting", style="Heading 2")
+    document.add_paragraph("{{ next_meeting }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p if contact %}")
+    document.add_paragraph("Contact", style="Heading 2")
+    document.add_paragraph("{{ contact.name }}{% if contact.organisation %}, {{ contact.organisation }}{% endif %}")
+    document.add_paragraph("{%p if contact.email %}")
+    document.add_paragraph("Email: {{ contact.email }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endif %}")
+
+    document.add_paragraph("{%p if actions %}")
+    document.add_paragraph("Action Point Log", style="Heading 1")
+    log = document.add_table(rows=1, cols=5)
+    log.style = document.styles["Table Grid"]
+    for cell, heading in zip(log.rows[0].cells, ("Ref", "Action", "Owner", "Raised", "Due")):
+        cell.paragraphs[0].add_run(heading).bold = True
+    _repeat_header(log.rows[0])
+    cells = log.add_row().cells
+    cells[0].paragraphs[0].add_run("{%tr for action in actions %}")
+    cells = log.add_row().cells
+    for cell, value in zip(
+        cells,
+        ("{{ action.ref }}", "{{ action.text }}", "{{ action.owners }}", "{{ action.raised }}", "{{ action.due }}"),
+    ):
+        cell.paragraphs[0].add_run(value)
+    cells = log.add_row().cells
+    cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    _widths(log, (2.6, 6.4, 3.4, 1.8, 2.4))
+    document.add_paragraph("{%p endif %}")
+
+    document.core_properties.title = "Minutes"
+    document.core_properties.author = ""
+    document.core_properties.comments = ""
+    document.save(path)
+
+
+def _people_row(table, label: str, group: str) -> None:
+    cells = table.add_row().cells
+    cells[0].paragraphs[0].add_run(label).bold = True
+    cells[1].paragraphs[0].add_run(f"{{%p for person in {group} %}}")
+    cells[1].add_paragraph("{{ person.listing }}")
+    cells[1].add_paragraph("{%p endfor %}")
+
+
+def _widths(table, centimetres: tuple[float, ...]) -> None:
+    """Fixed column widths; Word and LibreOffice read the grid, older Word the cells."""
+    table.autofit = False
+    for column, width in zip(table.columns, centimetres):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+if __name__ == "__main__":
+    build(HERE / "minutes.docx")
+    print(f"wrote {HERE / 'minutes.docx'}")

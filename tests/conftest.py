@@ -1,0 +1,61 @@
+"""Shared fixtures: the sample record, its rendering, and LibreOffice when a test needs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from minutes_kit.rendering import render_minutes
+from minutes_kit.rendering.pdf import convert_to_pdf, find_office
+from minutes_kit.validation import load_record
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "contract-performance-group.yaml"
+
+
+def _require(what: str, found: bool) -> None:
+    if found:
+        return
+    if os.environ.get("MINUTES_REQUIRE_OFFICE") == "1":
+        pytest.fail(f"{what} is required (MINUTES_REQUIRE_OFFICE=1) but is not installed")
+    pytest.skip(f"{what} is not installed; install it to run this test (Debian: libreoffice-writer poppler-utils)")
+
+
+@pytest.fixture(scope="session")
+def office() -> str:
+    """LibreOffice and pdftotext, or a skip (a failure under MINUTES_REQUIRE_OFFICE=1)."""
+    office = find_office()
+    _require("LibreOffice (soffice)", office is not None)
+    _require("pdftotext (poppler-utils)", shutil.which("pdftotext") is not None)
+    return office
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of `pdf`, as pdftotext lays it out."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+@pytest.fixture(scope="session")
+def sample_record():
+    return load_record(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory, sample_record) -> Path:
+    output = tmp_path_factory.mktemp("sample") / "minutes.docx"
+    render_minutes(sample_record, output, inputs=(SAMPLE,))
+    return output
+
+
+@pytest.fixture(scope="session")
+def sample_pdf_pages(office, sample_docx) -> list[str]:
+    pdf = sample_docx.with_suffix(".pdf")
+    convert_to_pdf(sample_docx, pdf)
+    return pdf_pages(pdf)
