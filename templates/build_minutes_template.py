@@ -57,6 +57,10 @@ def _styles(document) -> None:
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
     document.styles["Heading 1"].paragraph_format.space_before = Pt(12)
+    cell_text = document.styles.add_style("Table Text", 1)
+    cell_text.base_style = normal
+    cell_text.font.size = Pt(10)
+    cell_text.paragraph_format.space_after = Pt(2)
     body = document.styles.add_style("Minutes Paragraph", 1)
     body.base_style = normal
     body.paragraph_format.left_indent = Cm(1.27)
@@ -109,6 +113,7 @@ def build(path: Path) -> None:
     _label_row(block, "Notes taken by:", "{{ notes_by.listing }}")
     _label_row(block, "{%tr endif %}", "")
     _widths(block, (4.0, 12.6))
+    _table_text(block)
 
     document.add_paragraph("{%p for item in items %}")
     document.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 1")
@@ -146,7 +151,10 @@ def build(path: Path) -> None:
         cell.paragraphs[0].add_run(value)
     cells = log.add_row().cells
     cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    _widths(log, (2.6, 6.4, 3.4, 1.8, 2.4))
+    _widths(log, (2.9, 6.2, 3.3, 1.8, 2.4))
+    _table_text(log)
+    for row in log.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     document.add_paragraph("{%p endif %}")
 
     document.core_properties.title = "Minutes"
@@ -170,6 +178,13 @@ def _widths(table, centimetres: tuple[float, ...]) -> None:
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
+
+
+def _table_text(table) -> None:
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.style = "Table Text"
 
 
 def _repeat_header(row) -> None:

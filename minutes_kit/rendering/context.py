@@ -118,7 +118,7 @@ def minutes_context(record: MeetingRecord) -> dict[str, Any]:
     meeting = record.meeting
     return {
         "marking": meeting.marking,
-        "draft": meeting.status is Status.DRAFT,
+        "draft": meeting.status == Status.DRAFT,
         "series": meeting.series,
         "title": builder.text(meeting.title),
         "date": long_date(meeting.date),
