@@ -21,7 +21,10 @@ from minutes_kit.errors import RecordSyntaxError, SourcePosition
 FieldPath = tuple[str | int, ...]
 
 
-class _RecordLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, ten times faster
+
+
+class _RecordLoader(_BaseLoader):
     """SafeLoader with the YAML 1.1 surprises removed.
 
     YAML 1.1 reads ``10:30`` as the number 630 (base 60) and ``no`` or ``off``
@@ -90,7 +93,7 @@ def parse_source(text: str, path: Path) -> SourceDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise RecordSyntaxError(SourcePosition(path, line, column), _syntax_message(exc)) from None
+        raise RecordSyntaxError(SourcePosition(path, line, column), _syntax_message(exc, text, line, column)) from None
     except yaml.YAMLError as exc:
         raise RecordSyntaxError(SourcePosition(path, 1, 1), str(exc)) from None
     finally:
@@ -98,11 +101,13 @@ def parse_source(text: str, path: Path) -> SourceDocument:
     return document
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int, column: int) -> str:
     problem = exc.problem or "invalid YAML"
-    if "'@'" in problem or "'`'" in problem:
+    lines = text.splitlines()
+    culprit = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+    if "cannot start any token" in problem and culprit in {"@", "`"}:
         return (
-            f"YAML syntax error: {problem}; "
+            f"YAML syntax error: the character '{culprit}' cannot start a value; "
             "text that starts with @person must be put in quotes, for example \"@ab opened the meeting.\""
         )
     if "mapping values are not allowed" in problem:
@@ -120,7 +125,7 @@ def _position(path: Path, node: yaml.Node) -> SourcePosition:
 _PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
-def _build(node: yaml.Node, at: FieldPath, document: SourceDocument, loader: yaml.SafeLoader) -> Any:
+def _build(node: yaml.Node, at: FieldPath, document: SourceDocument, loader: _BaseLoader) -> Any:
     document.positions.setdefault(at, _position(document.path, node))
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
         raise yaml.constructor.ConstructorError(
@@ -141,7 +146,7 @@ def _build(node: yaml.Node, at: FieldPath, document: SourceDocument, loader: yam
     return _scalar(node, loader)
 
 
-def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+def _scalar(node: yaml.Node, loader: _BaseLoader) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except ValueError:

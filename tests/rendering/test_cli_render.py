@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,13 @@ def test_every_command_has_help(runner, command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
+
+
+def test_render_path_does_not_import_spacy(tmp_path):
+    probe = (
+        "import sys; from minutes_kit.cli import app\n"
+        f"app(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'o.docx')!r}], standalone_mode=False)\n"
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("False")

@@ -10,7 +10,8 @@ import pytest
 from docx import Document
 
 from minutes_kit.rendering import render_minutes
-from minutes_kit.rendering.context import join_names, long_date, short_date
+from minutes_kit.rendering.context import join_names, long_date, minutes_context, short_date
+from minutes_kit.rendering.docx import MINUTES_TEMPLATE, check_template_variables, open_template
 from tests.conftest import SAMPLE
 
 
@@ -113,3 +114,7 @@ def test_sample_is_at_least_as_large_as_a_real_meeting(sample_record):
     assert len(sample_record.attendees) >= 10 and len(organisations) >= 3
     assert len(sample_record.actions()) >= 4
     assert Path(SAMPLE).stat().st_size > 12_000
+
+
+def test_shipped_template_uses_only_provided_variables(sample_record):
+    check_template_variables(open_template(MINUTES_TEMPLATE), MINUTES_TEMPLATE, minutes_context(sample_record))
