@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MENTION = re.compile(r"(?<![\w.+-])@([a-z][a-z0-9_]*)")
@@ -24,8 +24,3 @@ class Mention:
 def find_mentions(text: str) -> Iterator[Mention]:
     for match in MENTION.finditer(text):
         yield Mention(match.group(1), match.start(), match.end())
-
-
-def replace_mentions(text: str, name_of: Callable[[str], str]) -> str:
-    """Replace every mention with ``name_of(key)``."""
-    return MENTION.sub(lambda match: name_of(match.group(1)), text)

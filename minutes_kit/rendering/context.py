@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from minutes_kit.record.mentions import replace_mentions
-from minutes_kit.record.model import Action, MeetingRecord, Person, Status
+from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
+from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status
 
 
 def long_date(day: dt.date) -> str:
@@ -34,26 +34,49 @@ def join_names(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _person(person: Person) -> dict[str, str]:
-    details = ", ".join(part for part in (person.role, person.organisation) if part)
-    return {
-        "name": person.name,
-        "role": person.role or "",
-        "organisation": person.organisation,
-        "email": person.email or "",
-        "listing": f"{person.name}, {details}" if details else person.name,
-    }
+class MinutesContextBuilder:
+    """Builds the template context of a record's minutes.
 
+    Every piece of record text reaches the context through `name`, `text` or
+    `person`, so a subclass (the FOI release) can change how people and
+    marked spans appear without touching the rest.
+    """
 
-class _Builder:
     def __init__(self, record: MeetingRecord):
         self.record = record
 
     def name(self, key: str) -> str:
         return self.record.people[key].name
 
+    def marked(self, span: Marked) -> str:
+        """How a ``[[LABEL: text]]`` span appears; in ordinary minutes, as its text."""
+        return self.text(span.text)
+
     def text(self, text: str) -> str:
-        return replace_mentions(text.strip(), self.name)
+        parts = []
+        for segment in segments(text.strip()):
+            if isinstance(segment, Plain):
+                parts.append(segment.text)
+            elif isinstance(segment, PersonMention):
+                parts.append(self.name(segment.key))
+            else:
+                parts.append(self.marked(segment))
+        return "".join(parts)
+
+    def person(self, key: str) -> dict[str, str]:
+        person = self.record.people[key]
+        name = self.name(key)
+        details = ", ".join(part for part in (person.role, person.organisation) if part)
+        return {
+            "name": name,
+            "role": person.role or "",
+            "organisation": person.organisation,
+            "email": person.email or "",
+            "listing": f"{name}, {details}" if details else name,
+        }
+
+    def people(self, keys: list[str]) -> list[dict[str, str]]:
+        return [self.person(key) for key in keys]
 
     def owners(self, action: Action) -> str:
         return join_names([self.name(key) for key in action.owners])
@@ -61,20 +84,20 @@ class _Builder:
     def action_sentence(self, action: Action) -> str:
         return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({action.ref})."
 
-    def paragraph_text(self, text: str, actions: list[Action]) -> str:
-        body = self.text(text)
-        if not actions:
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        body = self.text(paragraph.text)
+        if not paragraph.actions:
             return body
         if not body.endswith((".", "!", "?", ":")):
             body += "."
-        return " ".join([body, *(self.action_sentence(action) for action in actions)])
+        return " ".join([body, *(self.action_sentence(action) for action in paragraph.actions)])
 
     def items(self) -> list[dict[str, Any]]:
         items = []
         for item_number, item in enumerate(self.record.items, start=1):
             paragraphs = [
-                {"number": f"{item_number}.{number}.", "text": self.paragraph_text(p.text, p.actions)}
-                for number, p in enumerate(item.all_paragraphs(), start=1)
+                {"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)}
+                for number, paragraph in enumerate(item.all_paragraphs(), start=1)
             ]
             items.append({"number": f"{item_number}.", "title": self.text(item.title), "paragraphs": paragraphs})
         return items
@@ -104,33 +127,33 @@ class _Builder:
         contact = self.record.contact
         if contact is None:
             return None
-        person = _person(self.record.people[contact.person])
+        person = self.person(contact.person)
         person["email"] = contact.email or person["email"]
         return person
 
-    def people(self, keys: list[str]) -> list[dict[str, str]]:
-        return [_person(self.record.people[key]) for key in keys]
+    def context(self) -> dict[str, Any]:
+        record = self.record
+        meeting = record.meeting
+        return {
+            "marking": meeting.marking,
+            "draft": meeting.status == Status.DRAFT,
+            "series": meeting.series,
+            "title": self.text(meeting.title),
+            "date": long_date(meeting.date),
+            "time": time_range(meeting.start, meeting.end),
+            "location": self.text(meeting.location),
+            "chair": self.person(record.chair),
+            "attendees": self.people(record.attendees),
+            "observers": self.people(record.observers),
+            "apologies": self.people(record.apologies),
+            "notes_by": self.person(record.notes_by) if record.notes_by else None,
+            "items": self.items(),
+            "actions": self.actions(),
+            "next_meeting": self.next_meeting(),
+            "contact": self.contact(),
+        }
 
 
 def minutes_context(record: MeetingRecord) -> dict[str, Any]:
     """The template context of the minutes of `record`."""
-    builder = _Builder(record)
-    meeting = record.meeting
-    return {
-        "marking": meeting.marking,
-        "draft": meeting.status == Status.DRAFT,
-        "series": meeting.series,
-        "title": builder.text(meeting.title),
-        "date": long_date(meeting.date),
-        "time": time_range(meeting.start, meeting.end),
-        "location": builder.text(meeting.location),
-        "chair": _person(record.people[record.chair]),
-        "attendees": builder.people(record.attendees),
-        "observers": builder.people(record.observers),
-        "apologies": builder.people(record.apologies),
-        "notes_by": _person(record.people[record.notes_by]) if record.notes_by else None,
-        "items": builder.items(),
-        "actions": builder.actions(),
-        "next_meeting": builder.next_meeting(),
-        "contact": builder.contact(),
-    }
+    return MinutesContextBuilder(record).context()
