@@ -7,7 +7,7 @@ Exit codes: 0 ok, 1 a problem the user can fix (a message, no traceback),
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
 
@@ -107,3 +107,70 @@ def schema(
     except MinutesError as exc:
         _fail(str(exc))
     typer.echo(f"wrote {output}")
+
+
+@app.command()
+def release(
+    file: Annotated[Path, typer.Argument(help="The meeting record (YAML).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Word file to write.", show_default=False)],
+    style: Annotated[Literal["xxxx", "box"], typer.Option(
+        "--style", help="xxxx: X's with the code glued on (XXXXXXS40(2)); box: a black box carrying the code.")] = "xxxx",
+    mask_length: Annotated[Literal["fixed", "proportional"], typer.Option(
+        "--mask-length", help="fixed: the same number of X's for everything, so no length leaks; "
+        "proportional: one X per removed character.")] = "fixed",
+    policy: Annotated[Optional[str], typer.Option(
+        "--policy", help="A policy in redaction/policies or a .yaml path [default: the record's, else 'default'].")] = None,
+    review: Annotated[bool, typer.Option(
+        "--review", help="Write a review copy instead: full text, proposed redactions highlighted with their codes.")] = False,
+    summary: Annotated[bool, typer.Option(
+        "--summary/--no-summary", help="Append the Redaction Summary to the release.")] = True,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write the release as PDF (needs LibreOffice).")] = False,
+    by: Annotated[Optional[str], typer.Option(
+        "--by", help="Who releases, for the audit log [default: $MINUTES_RELEASED_BY, else the login name].")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template.")] = None,
+    strict: Strict = False,
+) -> None:
+    """Write the FOI release of a record: exempt text removed and marked with its code, verified leak-free."""
+    from minutes_kit.release import MaskLength, ReleaseOptions, Style, release_minutes
+    from minutes_kit.validation import load_record
+
+    options = ReleaseOptions(
+        style=Style(style), mask_length=MaskLength(mask_length), policy=policy, summary=summary,
+        pdf=pdf, review=review, by=by, template=template,
+    )
+    try:
+        record = load_record(file, strict=strict)
+        result = release_minutes(record, file, output, options)
+    except RecordInvalid as exc:
+        _print_report(exc.report)
+        _fail(exc.report.summary())
+    except MinutesError as exc:
+        _fail(str(exc))
+    for path in result.outputs:
+        typer.echo(f"wrote {path}")
+    if not review:
+        typer.echo(f"{len(result.redactions)} redactions; leak check passed")
+
+
+@app.command("verify-release")
+def verify_release(
+    file: Annotated[Path, typer.Argument(help="A released .docx or .pdf to check.", show_default=False)],
+    record: Annotated[Path, typer.Argument(help="The record it was released from.", show_default=False)],
+    policy: Annotated[Optional[str], typer.Option("--policy", help="The policy the release used.")] = None,
+) -> None:
+    """Search every part of a released file for anything the record's release withholds."""
+    from minutes_kit.release import verify_release as find_leaks_in
+    from minutes_kit.validation import load_record
+
+    try:
+        leaks = find_leaks_in(file, load_record(record), policy)
+    except RecordInvalid as exc:
+        _print_report(exc.report)
+        _fail(exc.report.summary())
+    except MinutesError as exc:
+        _fail(str(exc))
+    if leaks:
+        for leak in leaks:
+            typer.echo(f"{file}: {leak}", err=True)
+        _fail(f"{file} is not safe to release: {len(leaks)} part(s) hold withheld text")
+    typer.echo(f"{file}: no withheld text found")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
@@ -49,6 +49,12 @@ class Person(_Strict):
     role: Text | None = Field(None, description="Job title or role at the meeting.")
     organisation: Text = Field(description="Organisation the person represents.")
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    disclosable: bool = Field(
+        False, description="True for a senior official whose name is public: never redacted in a release."
+    )
+    exemption: Text | None = Field(
+        None, description="Exemption code for this person in a release, instead of the policy's (usually S40(2))."
+    )
 
 
 class Meeting(_Strict):
@@ -125,6 +131,23 @@ class Contact(_Strict):
     )
 
 
+WithholdableField = Literal[
+    "title", "date", "time", "location", "chair", "attendees", "observers", "apologies",
+    "notes_by", "next_meeting", "contact",
+]
+
+
+class ReleaseSettings(_Strict):
+    """How this record is released under FOI; codes may be written as people write them."""
+
+    policy: Text | None = Field(
+        None, description="A policy in redaction/policies (e.g. 'contract-performance') or a path to one."
+    )
+    fields: dict[WithholdableField, Text] = Field(
+        default_factory=dict, description="Whole fields withheld in a release, with their code, e.g. date: S38."
+    )
+
+
 class MeetingRecord(_Strict):
     """One meeting: the header, who was there, what was discussed and decided."""
 
@@ -143,6 +166,7 @@ class MeetingRecord(_Strict):
     items: list[AgendaItem] = Field(min_length=1)
     next_meeting: NextMeeting | None = None
     contact: Contact | None = None
+    release: ReleaseSettings | None = Field(None, description="FOI release settings.")
 
     def actions(self) -> list[tuple[str, Action]]:
         """Every action with the number of the paragraph that raised it, in document order."""

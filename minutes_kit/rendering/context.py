@@ -7,10 +7,10 @@ never needs to know the model; docs/templates.md lists every name.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, get_args
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
-from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status
+from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status, WithholdableField
 
 
 def long_date(day: dt.date) -> str:
@@ -44,6 +44,9 @@ class MinutesContextBuilder:
 
     def __init__(self, record: MeetingRecord):
         self.record = record
+        # Where the text being built will appear (``3.2``, ``Title block: Chair``); the FOI
+        # release quotes it in the redaction schedule.
+        self.location = ""
 
     def name(self, key: str) -> str:
         return self.record.people[key].name
@@ -81,8 +84,11 @@ class MinutesContextBuilder:
     def owners(self, action: Action) -> str:
         return join_names([self.name(key) for key in action.owners])
 
+    def ref(self, action: Action) -> str:
+        return action.ref
+
     def action_sentence(self, action: Action) -> str:
-        return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({action.ref})."
+        return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({self.ref(action)})."
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         body = self.text(paragraph.text)
@@ -95,24 +101,27 @@ class MinutesContextBuilder:
     def items(self) -> list[dict[str, Any]]:
         items = []
         for item_number, item in enumerate(self.record.items, start=1):
-            paragraphs = [
-                {"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)}
-                for number, paragraph in enumerate(item.all_paragraphs(), start=1)
-            ]
-            items.append({"number": f"{item_number}.", "title": self.text(item.title), "paragraphs": paragraphs})
+            self.location = f"Item {item_number} title"
+            title = self.text(item.title)
+            paragraphs = []
+            for number, paragraph in enumerate(item.all_paragraphs(), start=1):
+                self.location = f"{item_number}.{number}"
+                paragraphs.append({"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)})
+            items.append({"number": f"{item_number}.", "title": title, "paragraphs": paragraphs})
         return items
 
     def actions(self) -> list[dict[str, str]]:
-        return [
-            {
-                "ref": action.ref,
+        rows = []
+        for row, (paragraph, action) in enumerate(self.record.actions(), start=1):
+            self.location = f"Action Point Log, row {row}"
+            rows.append({
+                "ref": self.ref(action),
                 "text": self.text(action.text).rstrip("."),
                 "owners": self.owners(action),
                 "raised": paragraph,
                 "due": short_date(action.due) if action.due else "Not set",
-            }
-            for paragraph, action in self.record.actions()
-        ]
+            })
+        return rows
 
     def next_meeting(self) -> str:
         upcoming = self.record.next_meeting
@@ -131,27 +140,43 @@ class MinutesContextBuilder:
         person["email"] = contact.email or person["email"]
         return person
 
-    def context(self) -> dict[str, Any]:
+    def title_block(self) -> dict[str, Any]:
+        """The withholdable fields (see `WithholdableField`), built in title-block order."""
         record = self.record
         meeting = record.meeting
-        return {
+        builders = {
+            "title": lambda: self.text(meeting.title),
+            "date": lambda: long_date(meeting.date),
+            "time": lambda: time_range(meeting.start, meeting.end),
+            "location": lambda: self.text(meeting.location),
+            "chair": lambda: self.person(record.chair),
+            "attendees": lambda: self.people(record.attendees),
+            "observers": lambda: self.people(record.observers),
+            "apologies": lambda: self.people(record.apologies),
+            "notes_by": lambda: self.person(record.notes_by) if record.notes_by else None,
+        }
+        fields = {}
+        for name, build in builders.items():
+            self.location = f"Title block: {name.replace('_', ' ').capitalize()}"
+            fields[name] = build()
+        return fields
+
+    def context(self) -> dict[str, Any]:
+        meeting = self.record.meeting
+        context = {
             "marking": meeting.marking,
             "draft": meeting.status == Status.DRAFT,
             "series": meeting.series,
-            "title": self.text(meeting.title),
-            "date": long_date(meeting.date),
-            "time": time_range(meeting.start, meeting.end),
-            "location": self.text(meeting.location),
-            "chair": self.person(record.chair),
-            "attendees": self.people(record.attendees),
-            "observers": self.people(record.observers),
-            "apologies": self.people(record.apologies),
-            "notes_by": self.person(record.notes_by) if record.notes_by else None,
+            **self.title_block(),
             "items": self.items(),
             "actions": self.actions(),
-            "next_meeting": self.next_meeting(),
-            "contact": self.contact(),
         }
+        self.location = "Next meeting"
+        context["next_meeting"] = self.next_meeting()
+        self.location = "Contact"
+        context["contact"] = self.contact()
+        context["codes"] = {name: "" for name in get_args(WithholdableField)}
+        return context
 
 
 def minutes_context(record: MeetingRecord) -> dict[str, Any]:

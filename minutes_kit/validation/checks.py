@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from minutes_kit.record.exemptions import UnknownExemption, load_catalogue
+from minutes_kit.record.markup import marked_spans
 from minutes_kit.record.mentions import find_mentions
 from minutes_kit.record.model import Action, Classification, MeetingRecord
 from minutes_kit.record.source import FieldPath
@@ -21,6 +23,7 @@ def check_record(record: MeetingRecord, report: Report) -> None:
     _check_actions(record, report)
     _check_items(record, report)
     _check_meeting(record, report)
+    _check_exemption_codes(record, report)
 
 
 def _unknown(key: str, record: MeetingRecord) -> str:
@@ -126,3 +129,21 @@ def _check_meeting(record: MeetingRecord, report: Report) -> None:
     upcoming = record.next_meeting
     if upcoming is not None and upcoming.date <= meeting.date:
         report.error(("next_meeting", "date"), "the next meeting is not after this meeting")
+
+
+def _check_exemption_codes(record: MeetingRecord, report: Report) -> None:
+    catalogue = load_catalogue()
+    written: list[tuple[FieldPath, str]] = [
+        (("people", key, "exemption"), person.exemption)
+        for key, person in record.people.items()
+        if person.exemption is not None
+    ]
+    if record.release is not None:
+        written.extend((("release", "fields", name), code) for name, code in record.release.fields.items())
+    for path, text in _texts(record):
+        written.extend((path, span.label) for span in marked_spans(text) if span.category is None)
+    for path, code in written:
+        try:
+            catalogue.lookup(code)
+        except UnknownExemption as exc:
+            report.error(path, str(exc))

@@ -1,0 +1,227 @@
+"""Turn the marks left in the text into what the reader sees, number them in document order,
+and append the Redaction Summary.
+
+Styles:
+- ``xxxx``: X's with the code glued on (``XXXXXXS40(2)``), as in real releases; a whole field
+  shows X's only, its code standing after the label (``Date:S38``).
+- ``box``: a solid black box carrying the code in white.
+- review copies: the original text highlighted in yellow, never black, with the code beside it.
+"""
+
+from __future__ import annotations
+
+import copy
+from enum import Enum
+
+from lxml import etree
+
+from minutes_kit.release.ooxml import NAMESPACES, Package, w
+from minutes_kit.release.plan import MARK_PATTERN, Redaction, Register
+
+FIXED_MASK = 6
+# Word rejects run properties out of schema order, so new ones are inserted where they belong.
+RUN_PROPERTY_ORDER = [w(tag) for tag in (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+)]
+
+
+class Style(str, Enum):
+    XXXX = "xxxx"
+    BOX = "box"
+    REVIEW = "review"
+
+
+class MaskLength(str, Enum):
+    FIXED = "fixed"
+    PROPORTIONAL = "proportional"
+
+
+def mask_text(redaction: Redaction, mask_length: MaskLength) -> str:
+    count = FIXED_MASK if mask_length is MaskLength.FIXED else max(len(redaction.removed), 3)
+    return "X" * count + (redaction.exemption.code if redaction.glue_code else "")
+
+
+def place_marks(package: Package, register: Register, style: Style, mask_length: MaskLength) -> None:
+    """Replace every mark in the package by its display, numbering redactions in document order."""
+    numbering = _Numbering(register)
+    for name in package.story_parts():
+        for text in list(package.xml(name).iter(w("t"))):
+            if text.text and MARK_PATTERN.search(text.text):
+                pieces = [(piece, numbering.place(int(ident)) if ident else None)
+                          for piece, ident in _split(text.text)]
+                if style is Style.XXXX:
+                    text.text = "".join(piece if r is None else mask_text(r, mask_length) for piece, r in pieces)
+                else:
+                    _split_run(text, pieces, style)
+
+
+class _Numbering:
+    def __init__(self, register: Register):
+        self.register = register
+        self.next_number = 1
+
+    def place(self, ident: int) -> Redaction:
+        redaction = self.register.redactions[ident]
+        if redaction.number:
+            # The same value printed twice by a template is two redactions on the page.
+            self.register.add(redaction.exemption, redaction.location, redaction.removed, glue_code=redaction.glue_code)
+            redaction = self.register.redactions[len(self.register.redactions)]
+        redaction.number = self.next_number
+        self.next_number += 1
+        return redaction
+
+
+def _split(text: str) -> list[tuple[str, str | None]]:
+    """``'a<mark 3>b'`` -> ``[('a', None), ('', '3'), ('b', None)]``."""
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for match in MARK_PATTERN.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], None))
+        pieces.append(("", match.group(1)))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], None))
+    return pieces
+
+
+def _split_run(text: etree._Element, pieces: list[tuple[str, Redaction | None]], style: Style) -> None:
+    """Replace the run holding `text` by runs for each piece, the marks formatted for `style`."""
+    run = text.getparent()
+    properties = run.find("w:rPr", NAMESPACES)
+    children = [child for child in run if child.tag != w("rPr")]
+    position = children.index(text)
+    runs: list[etree._Element] = []
+    pending = list(children[:position])
+
+    def flush(extra: list[etree._Element]) -> None:
+        if pending or extra:
+            runs.append(_run(properties, pending + extra))
+            pending.clear()
+
+    for piece, redaction in pieces:
+        if redaction is None:
+            pending.append(_text(piece))
+            continue
+        flush([])
+        runs.extend(_mark_runs(properties, redaction, style))
+    pending.extend(children[position + 1 :])
+    flush([])
+    parent = run.getparent()
+    index = parent.index(run)
+    for offset, new_run in enumerate(runs):
+        parent.insert(index + offset, new_run)
+    parent.remove(run)
+
+
+def _mark_runs(properties: etree._Element | None, redaction: Redaction, style: Style) -> list[etree._Element]:
+    code = redaction.exemption.code
+    if style is Style.BOX:
+        box = _run(properties, [_text(f" {code} ")])
+        set_run_property(box, "color", val="FFFFFF")
+        set_run_property(box, "shd", val="clear", color="auto", fill="000000")
+        return [box]
+    shown = _run(properties, [_text(redaction.removed)])
+    set_run_property(shown, "highlight", val="yellow")
+    label = _run(properties, [_text(f" [{code}]")])
+    set_run_property(label, "b")
+    set_run_property(label, "color", val="C00000")
+    set_run_property(label, "highlight", val="yellow")
+    return [shown, label]
+
+
+def _text(value: str) -> etree._Element:
+    element = etree.Element(w("t"))
+    element.text = value
+    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return element
+
+
+def _run(properties: etree._Element | None, children: list[etree._Element]) -> etree._Element:
+    run = etree.Element(w("r"))
+    if properties is not None:
+        run.append(copy.deepcopy(properties))
+    for child in children:
+        run.append(child)
+    return run
+
+
+def set_run_property(run: etree._Element, tag: str, **attributes: str) -> None:
+    """Set one run property, replacing any existing one, in schema order."""
+    properties = run.find("w:rPr", NAMESPACES)
+    if properties is None:
+        properties = etree.Element(w("rPr"))
+        run.insert(0, properties)
+    for existing in properties.findall(f"w:{tag}", NAMESPACES):
+        properties.remove(existing)
+    element = etree.Element(w(tag), {w(key): value for key, value in attributes.items()})
+    rank = RUN_PROPERTY_ORDER.index(w(tag))
+    later = [child for child in properties if child.tag in RUN_PROPERTY_ORDER and RUN_PROPERTY_ORDER.index(child.tag) > rank]
+    if later:
+        later[0].addprevious(element)
+    else:
+        properties.append(element)
+
+
+def append_summary(package: Package, redactions: list[Redaction]) -> None:
+    """Add a Redaction Summary (number, location, exemption; never the removed text) at the end."""
+    body = package.xml("word/document.xml").find("w:body", NAMESPACES)
+    section = body.find("w:sectPr", NAMESPACES)
+    heading_style = "Heading1" if _has_style(package, "Heading1") else None
+    elements = [
+        _paragraph("Redaction Summary", style=heading_style, bold=heading_style is None, page_break=True),
+        _paragraph(f"{len(redactions)} redaction{'s' if len(redactions) != 1 else ''} under the Freedom of "
+                   "Information Act 2000 or the Environmental Information Regulations 2004."),
+        _table([("No.", "Location", "Exemption")] + [
+            (str(r.number), r.location, r.exemption.schedule_title) for r in redactions
+        ]),
+    ]
+    for element in elements:
+        if section is not None:
+            section.addprevious(element)
+        else:
+            body.append(element)
+
+
+def _has_style(package: Package, style_id: str) -> bool:
+    if "word/styles.xml" not in package.names():
+        return False
+    return any(s.get(w("styleId")) == style_id for s in package.xml("word/styles.xml").findall("w:style", NAMESPACES))
+
+
+def _paragraph(text: str, *, style: str | None = None, bold: bool = False, page_break: bool = False) -> etree._Element:
+    paragraph = etree.Element(w("p"))
+    if style or page_break:
+        paragraph_properties = etree.SubElement(paragraph, w("pPr"))
+        if style:
+            etree.SubElement(paragraph_properties, w("pStyle"), {w("val"): style})
+        if page_break:
+            etree.SubElement(paragraph_properties, w("pageBreakBefore"))
+    run = _run(None, [_text(text)])
+    if bold:
+        set_run_property(run, "b")
+    paragraph.append(run)
+    return paragraph
+
+
+def _table(rows: list[tuple[str, ...]]) -> etree._Element:
+    table = etree.Element(w("tbl"))
+    properties = etree.SubElement(table, w("tblPr"))
+    etree.SubElement(properties, w("tblW"), {w("w"): "5000", w("type"): "pct"})
+    borders = etree.SubElement(properties, w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "000000"})
+    grid = etree.SubElement(table, w("tblGrid"))
+    for width in (900, 3600, 5100):
+        etree.SubElement(grid, w("gridCol"), {w("w"): str(width)})
+    for index, cells in enumerate(rows):
+        row = etree.SubElement(table, w("tr"))
+        if index == 0:
+            etree.SubElement(etree.SubElement(row, w("trPr")), w("tblHeader"))
+        for value in cells:
+            cell = etree.SubElement(row, w("tc"))
+            cell.append(_paragraph(value, bold=index == 0))
+    return table

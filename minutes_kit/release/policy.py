@@ -1,0 +1,88 @@
+"""Release policies (redaction/policies/*.yaml): which codes apply by category across a record."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from minutes_kit.errors import MinutesError, RecordInvalid, RecordSyntaxError
+from minutes_kit.record.exemptions import REDACTION_DIR, UnknownExemption, load_catalogue
+from minutes_kit.record.model import MeetingRecord, Text, WithholdableField, _Strict
+from minutes_kit.record.source import load_source
+from minutes_kit.validation.problems import Problem, Report, Severity
+from minutes_kit.validation.schema_errors import report_validation_error
+
+POLICY_DIR = REDACTION_DIR / "policies"
+DEFAULT_POLICY = "default"
+
+
+class PolicyNotFound(MinutesError):
+    """The policy named by the record or the command does not exist."""
+
+
+class Policy(_Strict):
+    description: Text
+    people: Text = Field("S40(2)", description="Code for every person not marked disclosable.")
+    fields: dict[WithholdableField, Text] = Field(default_factory=dict, description="Whole fields withheld.")
+    action_refs: Text | None = Field(None, description="Code for action references, e.g. S38.")
+    categories: dict[str, Text] = Field(
+        default_factory=dict, description="Codes for generated values by category: money, staffing."
+    )
+
+
+@dataclass(frozen=True)
+class LoadedPolicy:
+    name: str
+    path: Path
+    sha256: str
+    policy: Policy
+
+
+def policy_names() -> list[str]:
+    return sorted(path.stem for path in POLICY_DIR.glob("*.yaml"))
+
+
+def find_policy(name: str | None, record: MeetingRecord) -> Path:
+    """The policy file named on the command line, else by the record, else the default."""
+    chosen = name or (record.release.policy if record.release else None) or DEFAULT_POLICY
+    candidate = Path(chosen)
+    if candidate.suffix in {".yaml", ".yml"} and candidate.is_file():
+        return candidate
+    named = POLICY_DIR / f"{chosen}.yaml"
+    if named.is_file():
+        return named
+    raise PolicyNotFound(f"no release policy '{chosen}'; available: {', '.join(policy_names())}, or a path to a .yaml file")
+
+
+def load_policy(path: Path) -> LoadedPolicy:
+    """Read and check a policy file; every problem is reported with its line."""
+    report = Report(path)
+    try:
+        document = load_source(path)
+    except RecordSyntaxError as exc:
+        report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
+        raise RecordInvalid(report) from None
+    report.document = document
+    try:
+        policy = Policy.model_validate(document.data)
+    except ValidationError as exc:
+        report_validation_error(exc, report, root=Policy)
+        raise RecordInvalid(report) from None
+    catalogue = load_catalogue()
+    codes = [(("people",), policy.people)]
+    codes += [(("fields", name), code) for name, code in policy.fields.items()]
+    codes += [(("categories", name), code) for name, code in policy.categories.items()]
+    if policy.action_refs:
+        codes.append((("action_refs",), policy.action_refs))
+    for at, code in codes:
+        try:
+            catalogue.lookup(code)
+        except UnknownExemption as exc:
+            report.error(at, str(exc))
+    if report.errors:
+        raise RecordInvalid(report)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return LoadedPolicy(path.stem, path, digest, policy)
