@@ -66,6 +66,9 @@ def _styles(document) -> None:
     body.paragraph_format.left_indent = Cm(1.27)
     body.paragraph_format.first_line_indent = Cm(-1.27)
     body.paragraph_format.tab_stops.add_tab_stop(Cm(1.27))
+    performance = document.styles.add_style("Performance Text", 1)
+    performance.base_style = normal
+    performance.paragraph_format.left_indent = Cm(1.27)
 
 
 def _label_row(table, label: str, value: str) -> None:
@@ -120,6 +123,7 @@ def build(path: Path) -> None:
     document.add_paragraph("{%p for paragraph in item.paragraphs %}")
     document.add_paragraph("{{ paragraph.number }}\t{{ paragraph.text }}", style="Minutes Paragraph")
     document.add_paragraph("{%p endfor %}")
+    _performance(document)
     document.add_paragraph("{%p endfor %}")
 
     document.add_paragraph("{%p if next_meeting %}")
@@ -161,6 +165,49 @@ def build(path: Path) -> None:
     document.core_properties.author = ""
     document.core_properties.comments = ""
     document.save(path)
+
+
+PERFORMANCE_COLUMNS = (
+    ("Measure", "measure", 4.4),
+    ("In month", "in_month", 2.5),
+    ("Service credit", "credit", 1.9),
+    ("Mitigation", "mitigation", 2.1),
+    ("After mitigation", "after", 2.1),
+    ("Credit after mitigation", "credit_after", 1.9),
+    ("No-pay", "no_pay", 1.7),
+)
+
+
+def _performance(document) -> None:
+    """Each lot of an item's performance section: a numbered heading, the measures as sentences or a table, the totals."""
+    document.add_paragraph("{%p for lot in item.performance %}")
+    document.add_paragraph("{{ lot.number }}\t{{ lot.heading }}", style="Minutes Paragraph")
+    document.add_paragraph("{%p if lot.table %}")
+    table = document.add_table(rows=1, cols=len(PERFORMANCE_COLUMNS))
+    table.style = document.styles["Table Grid"]
+    for cell, (heading, _, _) in zip(table.rows[0].cells, PERFORMANCE_COLUMNS):
+        cell.paragraphs[0].add_run(heading).bold = True
+    _repeat_header(table.rows[0])
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr for row in lot.rows %}")
+    for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
+        cell.paragraphs[0].add_run(f"{{{{ row.{key} }}}}")
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
+        cell.paragraphs[0].add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
+    _widths(table, tuple(width for _, _, width in PERFORMANCE_COLUMNS))
+    _table_text(table)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("{%p for sentence in lot.measures %}")
+    document.add_paragraph("{{ sentence }}", style="Performance Text")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p for sentence in lot.notes %}")
+    document.add_paragraph("{{ sentence }}", style="Performance Text")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{{ lot.totals }}", style="Performance Text")
+    document.add_paragraph("{%p endfor %}")
 
 
 def _people_row(table, label: str, group: str) -> None:

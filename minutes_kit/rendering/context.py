@@ -11,6 +11,7 @@ from typing import Any
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
 from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status
+from minutes_kit.rendering.performance import performance_paragraphs
 
 
 def long_date(day: dt.date) -> str:
@@ -99,7 +100,14 @@ class MinutesContextBuilder:
                 {"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)}
                 for number, paragraph in enumerate(item.all_paragraphs(), start=1)
             ]
-            items.append({"number": f"{item_number}.", "title": self.text(item.title), "paragraphs": paragraphs})
+            items.append(
+                {
+                    "number": f"{item_number}.",
+                    "title": self.text(item.title),
+                    "paragraphs": paragraphs,
+                    "performance": performance_paragraphs(item.performance, item_number, len(paragraphs), self.text),
+                }
+            )
         return items
 
     def actions(self) -> list[dict[str, str]]:

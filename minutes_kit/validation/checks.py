@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from minutes_kit.record.mentions import find_mentions
 from minutes_kit.record.model import Action, Classification, MeetingRecord
 from minutes_kit.record.source import FieldPath
+from minutes_kit.validation.performance_checks import check_performance, performance_texts
 from minutes_kit.validation.problems import Report
 
 
@@ -21,6 +22,7 @@ def check_record(record: MeetingRecord, report: Report) -> None:
     _check_actions(record, report)
     _check_items(record, report)
     _check_meeting(record, report)
+    check_performance(record, report)
 
 
 def _unknown(key: str, record: MeetingRecord) -> str:
@@ -72,6 +74,7 @@ def _texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
                 yield at + ("actions", action_index, "text"), action.text
     if record.next_meeting and record.next_meeting.location:
         yield ("next_meeting", "location"), record.next_meeting.location
+    yield from performance_texts(record)
 
 
 def _check_mentions(record: MeetingRecord, report: Report) -> None:
@@ -113,7 +116,7 @@ def _check_actions(record: MeetingRecord, report: Report) -> None:
 
 def _check_items(record: MeetingRecord, report: Report) -> None:
     for index, item in enumerate(record.items):
-        if not item.paragraphs:
+        if not item.paragraphs and item.performance is None:
             report.error(("items", index), f"item {index + 1} '{item.title}' has no paragraphs")
 
 
