@@ -69,6 +69,9 @@ def _styles(document) -> None:
     performance = document.styles.add_style("Performance Text", 1)
     performance.base_style = normal
     performance.paragraph_format.left_indent = Cm(1.27)
+    figures = document.styles.add_style("Performance Table Text", 1)
+    figures.base_style = cell_text
+    figures.font.size = Pt(9)
 
 
 def _label_row(table, label: str, value: str) -> None:
@@ -168,13 +171,13 @@ def build(path: Path) -> None:
 
 
 PERFORMANCE_COLUMNS = (
-    ("Measure", "measure", 4.4),
-    ("In month", "in_month", 2.5),
-    ("Service credit", "credit", 1.9),
-    ("Mitigation", "mitigation", 2.1),
-    ("After mitigation", "after", 2.1),
-    ("Credit after mitigation", "credit_after", 1.9),
-    ("No-pay", "no_pay", 1.7),
+    ("Measure", "measure", 3.4),
+    ("In month", "in_month", 2.2),
+    ("Service credit", "credit", 2.0),
+    ("Mitigation", "mitigation", 2.3),
+    ("After mitigation", "after", 2.3),
+    ("Credit after mitigation", "credit_after", 2.4),
+    ("No-pay", "no_pay", 2.0),
 )
 
 
@@ -195,7 +198,7 @@ def _performance(document) -> None:
     for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
         cell.paragraphs[0].add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
     _widths(table, tuple(width for _, _, width in PERFORMANCE_COLUMNS))
-    _table_text(table)
+    _table_text(table, "Performance Table Text")
     for row in table.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     document.add_paragraph("{%p else %}")
@@ -227,11 +230,11 @@ def _widths(table, centimetres: tuple[float, ...]) -> None:
             cell.width = Cm(width)
 
 
-def _table_text(table) -> None:
+def _table_text(table, style: str = "Table Text") -> None:
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
-                paragraph.style = "Table Text"
+                paragraph.style = style
 
 
 def _repeat_header(row) -> None:

@@ -234,5 +234,5 @@ def _check_totals(lot: Lot, at: FieldPath, report: Report) -> None:
         if given is not None and given != expected:
             report.error(
                 at + (field,),
-                f"{lot.name}: the stated {name} is {pounds(given)} but the measures add up to {pounds(expected)}",
+                f"{lot.name}: {name} stated as {pounds(given)}, but the measures add up to {pounds(expected)}",
             )
