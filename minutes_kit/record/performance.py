@@ -181,10 +181,6 @@ class Measure(_Strict):
         return self.service_credit or Decimal(0)
 
     @property
-    def post_value(self) -> Decimal | None:
-        return self.mitigation.value if self.mitigation else None
-
-    @property
     def post_status(self) -> Rag | None:
         if self.mitigation is None or self.mitigation.value is None:
             return None

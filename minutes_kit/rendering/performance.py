@@ -266,7 +266,7 @@ def lot_context(lot: Lot, performance: Performance, number: str, text: Callable[
     totals = lot.computed_totals()
 
     def cells(row: dict[str, str]) -> dict[str, str]:
-        return {key: text(value) if value else value for key, value in row.items()}
+        return {key: text(value) for key, value in row.items()}
 
     return {
         "number": number,

@@ -16,10 +16,12 @@ from minutes_kit.record.performance import (
     Better,
     Lot,
     Measure,
+    Mitigation,
     Performance,
     Rag,
     Stock,
     Thresholds,
+    Totals,
     Trend,
     Unit,
     is_worse,
@@ -88,7 +90,7 @@ def _check_lot(lot: Lot, at: FieldPath, report: Report) -> None:
     for index, trend in enumerate(lot.trends):
         _check_trend(trend, at + ("trends", index), report)
     if lot.totals is not None:
-        _check_totals(lot, at + ("totals",), report)
+        _check_totals(lot, lot.totals, at + ("totals",), report)
 
 
 def _check_amount(amount: Decimal | None, at: FieldPath, report: Report) -> None:
@@ -100,8 +102,8 @@ def _check_amount(amount: Decimal | None, at: FieldPath, report: Report) -> None
         report.error(at, f"a money amount has at most two decimal places ({amount})")
 
 
-def _check_value(measure_or_trend: Measure | Stock | Trend, value: Decimal, at: FieldPath, report: Report) -> None:
-    unit = measure_or_trend.unit
+def _check_value(figure: Measure | Stock | Trend, value: Decimal, at: FieldPath, report: Report) -> None:
+    unit = figure.unit
     if unit is Unit.COUNT and value != value.to_integral_value():
         report.error(at, f"a count is a whole number ({value})")
     if unit is Unit.PERCENTAGE and not 0 <= value <= 100:
@@ -155,12 +157,10 @@ def _check_measure(measure: Measure, at: FieldPath, report: Report) -> None:
     for field in MONEY_FIELDS:
         _check_amount(getattr(measure, field), at + (field,), report)
     if measure.mitigation is not None:
-        _check_mitigation(measure, at + ("mitigation",), report)
+        _check_mitigation(measure, measure.mitigation, at + ("mitigation",), report)
 
 
-def _check_mitigation(measure: Measure, at: FieldPath, report: Report) -> None:
-    mitigation = measure.mitigation
-    assert mitigation is not None
+def _check_mitigation(measure: Measure, mitigation: Mitigation, at: FieldPath, report: Report) -> None:
     if mitigation.accepted > mitigation.put_forward:
         report.error(
             at + ("accepted",),
@@ -223,9 +223,7 @@ def _check_trend(trend: Trend, at: FieldPath, report: Report) -> None:
     _check_value(trend, trend.end.value, at + ("end", "value"), report)
 
 
-def _check_totals(lot: Lot, at: FieldPath, report: Report) -> None:
-    stated = lot.totals
-    assert stated is not None
+def _check_totals(lot: Lot, stated: Totals, at: FieldPath, report: Report) -> None:
     computed = lot.computed_totals()
     for field, name in TOTAL_NAMES.items():
         given = getattr(stated, field)
