@@ -66,6 +66,12 @@ def _styles(document) -> None:
     body.paragraph_format.left_indent = Cm(1.27)
     body.paragraph_format.first_line_indent = Cm(-1.27)
     body.paragraph_format.tab_stops.add_tab_stop(Cm(1.27))
+    performance = document.styles.add_style("Performance Text", 1)
+    performance.base_style = normal
+    performance.paragraph_format.left_indent = Cm(1.27)
+    figures = document.styles.add_style("Performance Table Text", 1)
+    figures.base_style = cell_text
+    figures.font.size = Pt(9)
 
 
 def _label_row(table, label: str, value: str) -> None:
@@ -120,6 +126,7 @@ def build(path: Path) -> None:
     document.add_paragraph("{%p for paragraph in item.paragraphs %}")
     document.add_paragraph("{{ paragraph.number }}\t{{ paragraph.text }}", style="Minutes Paragraph")
     document.add_paragraph("{%p endfor %}")
+    _performance(document)
     document.add_paragraph("{%p endfor %}")
 
     document.add_paragraph("{%p if next_meeting %}")
@@ -163,6 +170,49 @@ def build(path: Path) -> None:
     document.save(path)
 
 
+PERFORMANCE_COLUMNS = (
+    ("Measure", "measure", 3.4),
+    ("In month", "in_month", 2.2),
+    ("Service credit", "credit", 2.0),
+    ("Mitigation", "mitigation", 2.3),
+    ("After mitigation", "after", 2.3),
+    ("Credit after mitigation", "credit_after", 2.4),
+    ("No-pay", "no_pay", 2.0),
+)
+
+
+def _performance(document) -> None:
+    """Each lot of an item's performance section: a numbered heading, the measures as sentences or a table, the totals."""
+    document.add_paragraph("{%p for lot in item.performance %}")
+    document.add_paragraph("{{ lot.number }}\t{{ lot.heading }}", style="Minutes Paragraph")
+    document.add_paragraph("{%p if lot.table %}")
+    table = document.add_table(rows=1, cols=len(PERFORMANCE_COLUMNS))
+    table.style = document.styles["Table Grid"]
+    for cell, (heading, _, _) in zip(table.rows[0].cells, PERFORMANCE_COLUMNS):
+        cell.paragraphs[0].add_run(heading).bold = True
+    _repeat_header(table.rows[0])
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr for row in lot.rows %}")
+    for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
+        cell.paragraphs[0].add_run(f"{{{{ row.{key} }}}}")
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
+        cell.paragraphs[0].add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
+    _widths(table, tuple(width for _, _, width in PERFORMANCE_COLUMNS))
+    _table_text(table, "Performance Table Text")
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("{%p for sentence in lot.measures %}")
+    document.add_paragraph("{{ sentence }}", style="Performance Text")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p for sentence in lot.notes %}")
+    document.add_paragraph("{{ sentence }}", style="Performance Text")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{{ lot.totals }}", style="Performance Text")
+    document.add_paragraph("{%p endfor %}")
+
+
 def _people_row(table, label: str, group: str) -> None:
     cells = table.add_row().cells
     cells[0].paragraphs[0].add_run(label).bold = True
@@ -180,11 +230,11 @@ def _widths(table, centimetres: tuple[float, ...]) -> None:
             cell.width = Cm(width)
 
 
-def _table_text(table) -> None:
+def _table_text(table, style: str = "Table Text") -> None:
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
-                paragraph.style = "Table Text"
+                paragraph.style = style
 
 
 def _repeat_header(row) -> None:

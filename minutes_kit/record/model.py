@@ -10,7 +10,11 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+from minutes_kit.record.base import StrictModel as _Strict
+from minutes_kit.record.base import Text
+from minutes_kit.record.performance import Performance
 
 PERSON_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -19,13 +23,6 @@ PersonKey = Annotated[
     StringConstraints(pattern=PERSON_KEY_PATTERN),
     Field(description="A key of the people registry, e.g. 'ab'."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class _Strict(BaseModel):
-    """Unknown fields are errors, so a misspelt field name is never silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Classification(str, Enum):
@@ -108,6 +105,9 @@ UNION_TAGS = frozenset({"text", "full"})
 class AgendaItem(_Strict):
     title: Text
     paragraphs: list[ParagraphEntry] = Field(default_factory=list)
+    performance: Performance | None = Field(
+        None, description="Service-level figures for the month, rendered after the item's paragraphs."
+    )
 
     def paragraph(self, index: int) -> Paragraph:
         entry = self.paragraphs[index]

@@ -11,6 +11,7 @@ from typing import Any, get_args
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
 from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status, WithholdableField
+from minutes_kit.rendering.performance import lot_context
 
 
 def long_date(day: dt.date) -> str:
@@ -107,7 +108,15 @@ class MinutesContextBuilder:
             for number, paragraph in enumerate(item.all_paragraphs(), start=1):
                 self.location = f"{item_number}.{number}"
                 paragraphs.append({"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)})
-            items.append({"number": f"{item_number}.", "title": title, "paragraphs": paragraphs})
+            performance = []
+            if item.performance is not None:
+                # Each lot is a numbered paragraph, numbered on from the item's own paragraphs.
+                for number, lot in enumerate(item.performance.lots, start=len(paragraphs) + 1):
+                    self.location = f"{item_number}.{number}"
+                    performance.append(lot_context(lot, item.performance, f"{item_number}.{number}.", self.text))
+            items.append(
+                {"number": f"{item_number}.", "title": title, "paragraphs": paragraphs, "performance": performance}
+            )
         return items
 
     def actions(self) -> list[dict[str, str]]:

@@ -14,6 +14,7 @@ from minutes_kit.record.markup import marked_spans
 from minutes_kit.record.mentions import find_mentions
 from minutes_kit.record.model import Action, Classification, MeetingRecord
 from minutes_kit.record.source import FieldPath
+from minutes_kit.validation.performance_checks import check_performance, performance_texts
 from minutes_kit.validation.problems import Report
 
 
@@ -24,6 +25,7 @@ def check_record(record: MeetingRecord, report: Report) -> None:
     _check_items(record, report)
     _check_meeting(record, report)
     _check_exemption_codes(record, report)
+    check_performance(record, report)
 
 
 def _unknown(key: str, record: MeetingRecord) -> str:
@@ -75,6 +77,7 @@ def _texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
                 yield at + ("actions", action_index, "text"), action.text
     if record.next_meeting and record.next_meeting.location:
         yield ("next_meeting", "location"), record.next_meeting.location
+    yield from performance_texts(record)
 
 
 def _check_mentions(record: MeetingRecord, report: Report) -> None:
@@ -116,7 +119,7 @@ def _check_actions(record: MeetingRecord, report: Report) -> None:
 
 def _check_items(record: MeetingRecord, report: Report) -> None:
     for index, item in enumerate(record.items):
-        if not item.paragraphs:
+        if not item.paragraphs and item.performance is None:
             report.error(("items", index), f"item {index + 1} '{item.title}' has no paragraphs")
 
 

@@ -72,6 +72,8 @@ def _message(detail: dict[str, Any], path: FieldPath, root: type[BaseModel]) -> 
         return f"{_describe(value)} is not a date; write dates as YYYY-MM-DD, for example 2026-07-14"
     if kind.startswith("time_"):
         return f"{_describe(value)} is not a time; write times as HH:MM in quotes, for example \"10:30\""
+    if kind.startswith("decimal_"):
+        return f"{_describe(value)} is not a number"
     if kind == "enum":
         return f"{_describe(value)} is not allowed for {name}; use {context.get('expected', 'a listed value')}"
     if kind == "list_type":
