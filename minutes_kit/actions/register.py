@@ -13,9 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from minutes_kit.actions.lifecycle import ActionState, replay
-from minutes_kit.actions.series import Series
-from minutes_kit.record.model import ActionStatus
+from pathlib import Path
+
+from minutes_kit.actions.lifecycle import ActionState, Meeting, replay
+from minutes_kit.actions.series import Series, load_series
+from minutes_kit.errors import InputUnreadable
+from minutes_kit.record.model import Action, ActionStatus, MeetingRecord
 from minutes_kit.rendering.context import MinutesContextBuilder, short_date
 
 
@@ -51,7 +54,7 @@ class Register:
     def summary(self) -> str:
         last = self.last_meeting
         since = f"since the last meeting ({short_date(last)})" if last else "since the last meeting (none held yet)"
-        return (f"as of {short_date(self.as_of)}: {len(self.outstanding)} open, {len(self.overdue)} overdue, "
+        return (f"As of {short_date(self.as_of)}: {len(self.outstanding)} open, {len(self.overdue)} overdue, "
                 f"{len(self.closed_at_last_meeting)} closed {since}")
 
     def select(
@@ -88,7 +91,25 @@ def series_builder(series: Series) -> MinutesContextBuilder | None:
 
 
 def status_label(action: ActionState, as_of: dt.date) -> str:
-    label = action.status.label
-    if action.status is ActionStatus.SUPERSEDED and action.superseded_by:
-        label = f"Superseded by {action.superseded_by}"
+    label = action.status.describe(action.superseded_by)
     return f"{label} – OVERDUE" if action.overdue(as_of) else label
+
+
+def reviewed_by(series: Series, meeting: Meeting) -> dict[str, Action]:
+    """The actions `meeting` reviews, by reference, as they stand after it: what its minutes list."""
+    wanted = {update.ref for update in meeting.record.action_updates}
+    states = replay(series.meetings, until=meeting.date)
+    return {
+        ref: Action(ref=ref, owners=state.owners, text=state.text, due=state.due)
+        for ref, state in states.items()
+        if ref in wanted
+    }
+
+
+def series_minutes(path: Path, strict: bool = False) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:
+    """A record of a series ready to render: the record with the series registry, the actions it reviews, the inputs."""
+    series = load_series(Path(path).parent, strict)
+    meeting = series.meeting_of(path)
+    if meeting is None:
+        raise InputUnreadable(f"{path} is not a meeting record of the series in {series.directory}")
+    return series.with_series_people(meeting.record), reviewed_by(series, meeting), series.inputs

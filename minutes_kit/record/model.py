@@ -134,6 +134,10 @@ class ActionStatus(str, Enum):
     def label(self) -> str:
         return self.value.capitalize()
 
+    def describe(self, superseded_by: str | None = None) -> str:
+        """'In progress', or 'Superseded by REF'."""
+        return f"Superseded by {superseded_by}" if self is ActionStatus.SUPERSEDED and superseded_by else self.label
+
     @property
     def is_closed(self) -> bool:
         """Closed, dropped and superseded actions leave the register of outstanding actions."""

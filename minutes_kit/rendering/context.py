@@ -7,6 +7,7 @@ never needs to know the model; docs/templates.md lists every name.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
@@ -42,8 +43,10 @@ class MinutesContextBuilder:
     marked spans appear without touching the rest.
     """
 
-    def __init__(self, record: MeetingRecord):
+    def __init__(self, record: MeetingRecord, raised: Mapping[str, Action] | None = None):
+        """`raised`: the series' actions by reference, as they stand after this meeting, for the reviewed actions."""
         self.record = record
+        self.raised = raised or {}
 
     def name(self, key: str) -> str:
         return self.record.people[key].name
@@ -92,14 +95,39 @@ class MinutesContextBuilder:
             body += "."
         return " ".join([body, *(self.action_sentence(action) for action in paragraph.actions)])
 
+    def reviewed_actions(self) -> list[dict[str, str]]:
+        """The earlier actions this meeting reviewed, with their updates, for its action-points item."""
+        rows = []
+        for update in self.record.action_updates:
+            action = self.raised.get(update.ref)
+            progress = [self.text(update.note)] if update.note else []
+            if update.due is not None and update.due_reason is not None:
+                progress.append(f"Due date revised to {short_date(update.due)}: {self.text(update.due_reason).rstrip('.')}.")
+            due = update.due or (action.due if action else None)
+            rows.append({
+                "ref": update.ref,
+                "text": self.text(action.text).rstrip(".") if action else "",
+                "owners": self.owners(action) if action else "",
+                "status": update.status.describe(update.superseded_by),
+                "progress": " ".join(progress),
+                "due": short_date(due) if due else "",
+            })
+        return rows
+
     def items(self) -> list[dict[str, Any]]:
+        reviewed = self.reviewed_actions()
         items = []
         for item_number, item in enumerate(self.record.items, start=1):
             paragraphs = [
                 {"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)}
                 for number, paragraph in enumerate(item.all_paragraphs(), start=1)
             ]
-            items.append({"number": f"{item_number}.", "title": self.text(item.title), "paragraphs": paragraphs})
+            items.append({
+                "number": f"{item_number}.",
+                "title": self.text(item.title),
+                "paragraphs": paragraphs,
+                "reviewed_actions": reviewed if item.reviews_actions else [],
+            })
         return items
 
     def actions(self) -> list[dict[str, str]]:
@@ -154,6 +182,6 @@ class MinutesContextBuilder:
         }
 
 
-def minutes_context(record: MeetingRecord) -> dict[str, Any]:
-    """The template context of the minutes of `record`."""
-    return MinutesContextBuilder(record).context()
+def minutes_context(record: MeetingRecord, raised: Mapping[str, Action] | None = None) -> dict[str, Any]:
+    """The template context of the minutes of `record` (with `raised`, the series' actions it reviews)."""
+    return MinutesContextBuilder(record, raised).context()
