@@ -83,9 +83,10 @@ def validate_series(directory: Path) -> CheckedSeries:
     if series_file is not None:
         _check_meetings(series_file, meetings, report_of)
     replay(meetings, problem=lambda meeting, at, message: report_of[meeting.path].error(at, message))
-    # Records that could not be read keep their place, after the rest, so nothing is lost from the output.
-    ordered = [report_of[meeting.path] for meeting in meetings]
-    reports.extend(ordered + [report for report in report_of.values() if report not in ordered])
+    # Records that could not be read come after the rest, so nothing is lost from the output.
+    readable = {meeting.path for meeting in meetings}
+    reports.extend(report_of[meeting.path] for meeting in meetings)
+    reports.extend(report for path, report in report_of.items() if path not in readable)
     complete = series_file is not None and len(meetings) == len(report_of)
     return CheckedSeries(reports, Series(directory, series_file, meetings) if complete else None)
 

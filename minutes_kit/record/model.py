@@ -225,8 +225,9 @@ class MeetingRecord(_Strict):
                     if action.ref is None:
                         action = action.model_copy(update={"ref": derived_ref(meeting.series, meeting.date, order)})
                     actions.append(action)
-                paragraphs.append(entry.model_copy(update={"actions": actions}))
-            derived_items.append(item.model_copy(update={"paragraphs": paragraphs}))
+                paragraphs.append(entry if actions == entry.actions else entry.model_copy(update={"actions": actions}))
+            same = all(new is old for new, old in zip(paragraphs, item.paragraphs))
+            derived_items.append(item if same else item.model_copy(update={"paragraphs": paragraphs}))
         return derived_items
 
     def actions(self) -> list[tuple[str, Action]]:
