@@ -14,8 +14,10 @@ $(INSTALLED): pyproject.toml
 
 demo: $(INSTALLED)
 	mkdir -p out
-	$(BIN)/minutes validate samples/*.yaml
+	$(BIN)/minutes validate samples/*.yaml samples/series/*/
 	$(BIN)/minutes render samples/contract-performance-group.yaml -o out/contract-performance-group.docx
+	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.docx --as-of 2026-08-20
+	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.xlsx --as-of 2026-08-20
 	@echo "Rendered into out/"
 
 test: $(INSTALLED)
@@ -26,6 +28,7 @@ schema: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/render_speed.py
+	$(BIN)/python bench/actions_register.py
 
 clean:
 	rm -rf $(VENV) out

@@ -6,12 +6,15 @@ Exit codes: 0 ok, 1 a problem the user can fix (a message, no traceback),
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
 
-from minutes_kit.errors import MinutesError, RecordInvalid
+from minutes_kit.errors import MinutesError, RecordInvalid, SeriesInvalid
+from minutes_kit.actions.listing import ListFormat
+from minutes_kit.record.model import ActionStatus
 from minutes_kit.validation import Report
 
 app = typer.Typer(
@@ -34,17 +37,41 @@ def _print_report(report: Report) -> None:
         typer.echo(str(problem), err=True)
 
 
+def _fail_series(exc: SeriesInvalid) -> NoReturn:
+    for report in exc.reports:
+        _print_report(report)
+    _fail(str(exc))
+
+
+SeriesDir = Annotated[Path, typer.Argument(help="The series folder: series.yaml and one record per meeting.", show_default=False)]
+AsOf = Annotated[
+    Optional[dt.datetime],
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="The state of the actions on this date, YYYY-MM-DD [default: today]."),
+]
+
+
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Record files (YAML) to check.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Record files (YAML), or series folders, to check.", show_default=False)
+    ],
     strict: Strict = False,
 ) -> None:
-    """Check records and report every problem with its file, line, column and field."""
+    """Check records (or whole series) and report every problem with its file, line, column and field."""
     from minutes_kit.validation import validate_file
+
+    from minutes_kit.actions.series import validate_series
 
     failed = False
     for path in files:
         try:
+            if path.is_dir():
+                checked = validate_series(path)
+                for report in checked.reports:
+                    _print_report(report)
+                failed |= checked.failed(strict)
+                typer.echo(f"{checked.summary()}: {'FAILED' if checked.failed(strict) else 'ok'}")
+                continue
             report = validate_file(path).report
         except MinutesError as exc:
             typer.echo(f"error: {exc}", err=True)
@@ -71,22 +98,101 @@ def render(
     strict: Strict = False,
 ) -> None:
     """Render a record as OFFICIAL-SENSITIVE Word minutes."""
+    from minutes_kit.actions.register import series_minutes
+    from minutes_kit.actions.series import is_series
     from minutes_kit.rendering import render_minutes
     from minutes_kit.validation import load_record
 
     output = output or file.with_suffix(".docx")
     pdf_path = output.with_suffix(".pdf") if pdf else None
     try:
-        record = load_record(file, strict=strict)
-        render_minutes(record, output, template=template, pdf=pdf_path, inputs=(file,))
+        if is_series(file.parent):
+            record, raised, inputs = series_minutes(file, strict=strict)
+        else:
+            record, raised, inputs = load_record(file, strict=strict), {}, [file]
+        render_minutes(record, output, template=template, pdf=pdf_path, inputs=tuple(inputs), raised=raised)
     except RecordInvalid as exc:
         _print_report(exc.report)
         _fail(exc.report.summary())
+    except SeriesInvalid as exc:
+        _fail_series(exc)
     except MinutesError as exc:
         _fail(str(exc))
     typer.echo(f"wrote {output}")
     if pdf_path:
         typer.echo(f"wrote {pdf_path}")
+
+
+@app.command()
+def actions(
+    series_dir: SeriesDir,
+    as_of: AsOf = None,
+    open_only: Annotated[bool, typer.Option("--open", help="Only outstanding actions (open, in progress, complete).")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue actions.")] = False,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="Only actions this person (a registry key) owns.")] = None,
+    status: Annotated[Optional[ActionStatus], typer.Option("--status", help="Only actions with this status.")] = None,
+    form: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.TABLE,
+) -> None:
+    """The action register of a series as of a date, with a summary line."""
+    from minutes_kit.actions.listing import format_register
+    from minutes_kit.actions.register import compute_register
+    from minutes_kit.actions.series import load_series
+
+    try:
+        series = load_series(series_dir)
+    except SeriesInvalid as exc:
+        _fail_series(exc)
+    except MinutesError as exc:
+        _fail(str(exc))
+    if owner is not None and owner not in series.file.people:
+        _fail(f"--owner {owner}: not a key of the series registry ({', '.join(series.file.people)})")
+    register = compute_register(series, as_of.date() if as_of else dt.date.today())
+    chosen = register.select(open_only=open_only, overdue_only=overdue, owner=owner, status=status)
+    typer.echo(format_register(register, chosen, form), nl=False)
+    if form is ListFormat.CSV:
+        typer.echo(register.summary(), err=True)
+
+
+@app.command("action-log")
+def action_log(
+    series_dir: SeriesDir,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The log to write: .docx (Word) or .xlsx (workbook).")],
+    as_of: AsOf = None,
+) -> None:
+    """Write the action log of a series: landscape Word (.docx) or a workbook (.xlsx)."""
+    from minutes_kit.actions.logs import write_action_log
+    from minutes_kit.actions.register import compute_register
+    from minutes_kit.actions.series import load_series
+
+    try:
+        series = load_series(series_dir)
+        write_action_log(compute_register(series, as_of.date() if as_of else dt.date.today()), output)
+    except SeriesInvalid as exc:
+        _fail_series(exc)
+    except MinutesError as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {output}")
+
+
+@app.command()
+def new(
+    series_dir: SeriesDir,
+    date: Annotated[dt.datetime, typer.Option("--date", formats=["%Y-%m-%d"], help="Date of the meeting, YYYY-MM-DD.")],
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="Record to write [default: SERIES_DIR/YYYY-MM-DD.yaml].")
+    ] = None,
+) -> None:
+    """Start the next meeting's record: standing attendees and items, previous minutes, outstanding actions."""
+    from minutes_kit.actions.carry_forward import write_next_record
+    from minutes_kit.actions.series import load_series
+
+    try:
+        written = write_next_record(load_series(series_dir), date.date(), output)
+    except SeriesInvalid as exc:
+        _fail_series(exc)
+    except MinutesError as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {written}")
 
 
 @app.command()

@@ -55,3 +55,11 @@ class OfficeUnavailable(MinutesError):
 
 class InputUnreadable(MinutesError):
     """An input file does not exist or cannot be read."""
+
+
+class SeriesInvalid(MinutesError):
+    """A meeting series has problems; `reports` lists them, one report per file."""
+
+    def __init__(self, reports: list[Report], summary: str):
+        super().__init__(summary)
+        self.reports = reports

@@ -22,10 +22,15 @@ def guard_output(target: Path, inputs: Iterable[Path]) -> None:
 
 
 @contextmanager
-def atomic_output(target: Path, inputs: Iterable[Path] = ()) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; it replaces `target` only if the block succeeds."""
+def atomic_output(target: Path, inputs: Iterable[Path] = (), *, overwrite: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; it replaces `target` only if the block succeeds.
+
+    With `overwrite=False` an existing `target` is an error, even one created while the block ran.
+    """
     target = Path(target)
     guard_output(target, inputs)
+    if not overwrite and target.exists():
+        raise OutputError(f"{target} already exists; it is never overwritten")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=target.suffix)
@@ -34,7 +39,18 @@ def atomic_output(target: Path, inputs: Iterable[Path] = ()) -> Iterator[Path]:
     os.close(handle)
     try:
         yield Path(temporary)
-        os.replace(temporary, target)
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            _link_new(Path(temporary), target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _link_new(temporary: Path, target: Path) -> None:
+    """Give `temporary` the name `target` unless that name exists: a link, unlike a rename, never replaces."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise OutputError(f"{target} already exists; it is never overwritten") from None

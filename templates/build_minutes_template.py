@@ -35,6 +35,15 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
+def _page_numbers(footer) -> None:
+    pages = footer.add_paragraph()
+    pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pages.add_run("Page ")
+    _field(pages, "PAGE")
+    pages.add_run(" of ")
+    _field(pages, "NUMPAGES")
+
+
 def _marking(container, with_draft: bool) -> None:
     paragraph = container.paragraphs[0] if container.paragraphs and not container.paragraphs[0].text else container.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -90,12 +99,7 @@ def build(path: Path) -> None:
 
     _marking(section.header, with_draft=True)
     _marking(section.footer, with_draft=True)
-    pages = section.footer.add_paragraph()
-    pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pages.add_run("Page ")
-    _field(pages, "PAGE")
-    pages.add_run(" of ")
-    _field(pages, "NUMPAGES")
+    _page_numbers(section.footer)
 
     document.add_paragraph("Minutes", style="Title")
 
@@ -127,6 +131,15 @@ def build(path: Path) -> None:
     document.add_paragraph("{{ paragraph.number }}\t{{ paragraph.text }}", style="Minutes Paragraph")
     document.add_paragraph("{%p endfor %}")
     _performance(document)
+    document.add_paragraph("{%p if item.reviewed_actions %}")
+    _looped_table(
+        document,
+        "action in item.reviewed_actions",
+        {"Ref": "action.ref", "Action": "action.text", "Owner": "action.owners", "Status": "action.status",
+         "Due": "action.due", "Update": "action.progress"},
+        (2.4, 4.0, 2.5, 2.6, 2.0, 3.1),
+    )
+    document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
 
     document.add_paragraph("{%p if next_meeting %}")
@@ -143,25 +156,12 @@ def build(path: Path) -> None:
 
     document.add_paragraph("{%p if actions %}")
     document.add_paragraph("Action Point Log", style="Heading 1")
-    log = document.add_table(rows=1, cols=5)
-    log.style = document.styles["Table Grid"]
-    for cell, heading in zip(log.rows[0].cells, ("Ref", "Action", "Owner", "Raised", "Due")):
-        cell.paragraphs[0].add_run(heading).bold = True
-    _repeat_header(log.rows[0])
-    cells = log.add_row().cells
-    cells[0].paragraphs[0].add_run("{%tr for action in actions %}")
-    cells = log.add_row().cells
-    for cell, value in zip(
-        cells,
-        ("{{ action.ref }}", "{{ action.text }}", "{{ action.owners }}", "{{ action.raised }}", "{{ action.due }}"),
-    ):
-        cell.paragraphs[0].add_run(value)
-    cells = log.add_row().cells
-    cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    _widths(log, (2.9, 6.2, 3.3, 1.8, 2.4))
-    _table_text(log)
-    for row in log.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _looped_table(
+        document,
+        "action in actions",
+        {"Ref": "action.ref", "Action": "action.text", "Owner": "action.owners", "Raised": "action.raised", "Due": "action.due"},
+        (2.9, 6.2, 3.3, 1.8, 2.4),
+    )
     document.add_paragraph("{%p endif %}")
 
     document.core_properties.title = "Minutes"
@@ -186,21 +186,19 @@ def _performance(document) -> None:
     document.add_paragraph("{%p for lot in item.performance %}")
     document.add_paragraph("{{ lot.number }}\t{{ lot.heading }}", style="Minutes Paragraph")
     document.add_paragraph("{%p if lot.table %}")
-    table = document.add_table(rows=1, cols=len(PERFORMANCE_COLUMNS))
-    table.style = document.styles["Table Grid"]
-    for cell, (heading, _, _) in zip(table.rows[0].cells, PERFORMANCE_COLUMNS):
-        cell.paragraphs[0].add_run(heading).bold = True
-    _repeat_header(table.rows[0])
-    table.add_row().cells[0].paragraphs[0].add_run("{%tr for row in lot.rows %}")
-    for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
-        cell.paragraphs[0].add_run(f"{{{{ row.{key} }}}}")
-    table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    for cell, (_, key, _) in zip(table.add_row().cells, PERFORMANCE_COLUMNS):
-        cell.paragraphs[0].add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
-    _widths(table, tuple(width for _, _, width in PERFORMANCE_COLUMNS))
-    _table_text(table, "Performance Table Text")
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    table = _looped_table(
+        document,
+        "row in lot.rows",
+        {heading: f"row.{key}" for heading, key, _ in PERFORMANCE_COLUMNS},
+        tuple(width for _, _, width in PERFORMANCE_COLUMNS),
+        style="Performance Table Text",
+    )
+    total = table.add_row()
+    for cell, (_, key, _) in zip(total.cells, PERFORMANCE_COLUMNS):
+        paragraph = cell.paragraphs[0]
+        paragraph.style = "Performance Table Text"
+        paragraph.add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
+    total._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     document.add_paragraph("{%p else %}")
     document.add_paragraph("{%p for sentence in lot.measures %}")
     document.add_paragraph("{{ sentence }}", style="Performance Text")
@@ -211,6 +209,30 @@ def _performance(document) -> None:
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{{ lot.totals }}", style="Performance Text")
     document.add_paragraph("{%p endfor %}")
+
+
+def _looped_table(
+    document, loop: str, columns: dict[str, str], centimetres: tuple[float, ...], cell_prefix: str = "",
+    style: str = "Table Text",
+):
+    """A table with a repeated header row and one row per element of `loop` ('x in xs'); columns map heading to value.
+
+    `cell_prefix` starts every looped cell, e.g. docxtpl's ``{% cellbg x.fill %}`` to shade a row.
+    """
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = document.styles["Table Grid"]
+    for cell, heading in zip(table.rows[0].cells, columns):
+        cell.paragraphs[0].add_run(heading).bold = True
+    _repeat_header(table.rows[0])
+    table.add_row().cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
+    for cell, value in zip(table.add_row().cells, columns.values()):
+        cell.paragraphs[0].add_run(f"{cell_prefix}{{{{ {value} }}}}")
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    _widths(table, centimetres)
+    _table_text(table, style)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return table
 
 
 def _people_row(table, label: str, group: str) -> None:

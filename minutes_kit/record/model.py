@@ -10,7 +10,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator
 
 from minutes_kit.record.base import StrictModel as _Strict
 from minutes_kit.record.base import Text
@@ -39,6 +39,11 @@ class Descriptor(str, Enum):
 class Status(str, Enum):
     DRAFT = "draft"
     FINAL = "final"
+
+
+def marking(classification: Classification, descriptor: Descriptor | None) -> str:
+    """The words printed at the top and bottom of every page: 'OFFICIAL-SENSITIVE COMMERCIAL'."""
+    return classification.value if descriptor is None else f"{classification.value} {descriptor.value}"
 
 
 class Person(_Strict):
@@ -71,14 +76,17 @@ class Meeting(_Strict):
 
     @property
     def marking(self) -> str:
-        parts = [self.classification.value]
-        if self.descriptor is not None:
-            parts.append(self.descriptor.value)
-        return " ".join(parts)
+        return marking(self.classification, self.descriptor)
 
 
 class Action(_Strict):
-    ref: Text = Field(description="Reference quoted in the minutes and the action log, e.g. 'LPG-07-01'.")
+    ref: Text | None = Field(
+        None,
+        description=(
+            "Reference quoted in the minutes and the action log, e.g. 'LPG-07-01'. When omitted it is "
+            "derived as SERIES-YYMMDD-NN: the series, the meeting date and the action's place in the meeting."
+        ),
+    )
     owners: list[PersonKey] = Field(min_length=1, description="People who own the action.")
     text: Text = Field(description="What is to be done, starting with a verb: 'circulate the ...'.")
     due: dt.date | None = Field(None, description="Due date, YYYY-MM-DD.")
@@ -104,6 +112,9 @@ UNION_TAGS = frozenset({"text", "full"})
 
 class AgendaItem(_Strict):
     title: Text
+    reviews_actions: bool = Field(
+        False, description="The action-points item: the minutes list the reviewed actions (action_updates) under it."
+    )
     paragraphs: list[ParagraphEntry] = Field(default_factory=list)
     performance: Performance | None = Field(
         None, description="Service-level figures for the month, rendered after the item's paragraphs."
@@ -115,6 +126,47 @@ class AgendaItem(_Strict):
 
     def all_paragraphs(self) -> list[Paragraph]:
         return [self.paragraph(index) for index in range(len(self.paragraphs))]
+
+
+class ActionStatus(str, Enum):
+    OPEN = "open"
+    IN_PROGRESS = "in progress"
+    COMPLETE = "complete"
+    CLOSED = "closed"
+    DROPPED = "dropped"
+    SUPERSEDED = "superseded"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    def describe(self, superseded_by: str | None = None) -> str:
+        """'In progress', or 'Superseded by REF'."""
+        return f"Superseded by {superseded_by}" if self is ActionStatus.SUPERSEDED and superseded_by else self.label
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed, dropped and superseded actions leave the register of outstanding actions."""
+        return self in _CLOSED_STATUSES
+
+    @property
+    def is_pending(self) -> bool:
+        """Open or in progress: work still to do, so the action can be overdue."""
+        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+_CLOSED_STATUSES = frozenset({ActionStatus.CLOSED, ActionStatus.DROPPED, ActionStatus.SUPERSEDED})
+
+
+class ActionUpdate(_Strict):
+    """The review of an earlier action at this meeting."""
+
+    ref: Text = Field(description="Reference of the action reviewed, as raised at an earlier meeting.")
+    status: ActionStatus = Field(description="Status after this meeting; 'open' or 'in progress' reopens a closed action.")
+    note: Text | None = Field(None, description="Progress reported at this meeting; write @key to name a person.")
+    due: dt.date | None = Field(None, description="Revised due date, YYYY-MM-DD; give due_reason with it.")
+    due_reason: Text | None = Field(None, description="Why the due date moved.")
+    superseded_by: Text | None = Field(None, description="With status 'superseded': the reference of the action replacing it.")
 
 
 class NextMeeting(_Strict):
@@ -148,6 +200,11 @@ class ReleaseSettings(_Strict):
     )
 
 
+def derived_ref(series: str, date: dt.date, order: int) -> str:
+    """The reference of the `order`-th action of a meeting (counting every action) that gives none."""
+    return f"{series}-{date:%y%m%d}-{order:02d}"
+
+
 class MeetingRecord(_Strict):
     """One meeting: the header, who was there, what was discussed and decided."""
 
@@ -164,9 +221,38 @@ class MeetingRecord(_Strict):
     apologies: list[PersonKey] = Field(default_factory=list)
     notes_by: PersonKey | None = Field(None, description="Who took the notes.")
     items: list[AgendaItem] = Field(min_length=1)
+    action_updates: list[ActionUpdate] = Field(
+        default_factory=list, description="Earlier actions reviewed at this meeting, with their new status."
+    )
     next_meeting: NextMeeting | None = None
     contact: Contact | None = None
     release: ReleaseSettings | None = Field(None, description="FOI release settings.")
+
+    @field_validator("items")
+    @classmethod
+    def _derive_action_refs(cls, items: list[AgendaItem], info: ValidationInfo) -> list[AgendaItem]:
+        """Give every action without a reference its derived one, so later code always has a reference."""
+        meeting = info.data.get("meeting")
+        if meeting is None:
+            return items  # the meeting header has errors of its own; the record will not be used
+        order = 0
+        derived_items = []
+        for item in items:
+            paragraphs: list[str | Paragraph] = []
+            for entry in item.paragraphs:
+                if isinstance(entry, str):
+                    paragraphs.append(entry)
+                    continue
+                actions = []
+                for action in entry.actions:
+                    order += 1
+                    if action.ref is None:
+                        action = action.model_copy(update={"ref": derived_ref(meeting.series, meeting.date, order)})
+                    actions.append(action)
+                paragraphs.append(entry if actions == entry.actions else entry.model_copy(update={"actions": actions}))
+            same = all(new is old for new, old in zip(paragraphs, item.paragraphs))
+            derived_items.append(item if same else item.model_copy(update={"paragraphs": paragraphs}))
+        return derived_items
 
     def actions(self) -> list[tuple[str, Action]]:
         """Every action with the number of the paragraph that raised it, in document order."""

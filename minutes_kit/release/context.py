@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from minutes_kit.record.markup import Marked
-from minutes_kit.record.model import Action
 from minutes_kit.release.plan import Register, RedactionPlan, date_needles, person_needles
 from minutes_kit.rendering.context import MinutesContextBuilder
 
@@ -61,11 +60,11 @@ class ReleaseContextBuilder(MinutesContextBuilder):
             shown["email"] = f"{self.register.add(exemption, self.location, local)}@{domain}"
         return shown
 
-    def ref(self, action: Action) -> str:
+    def ref(self, reference: str) -> str:
         exemption = self.plan.action_ref_code()
         if exemption is None:
-            return action.ref
-        return self.register.add(exemption, self.location, action.ref)
+            return reference
+        return self.register.add(exemption, self.location, reference)
 
     def _withheld(self, name: str, shown: str, also_search: tuple[str, ...] = ()) -> str:
         exemption = self.plan.field_code(name)

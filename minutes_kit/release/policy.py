@@ -69,7 +69,7 @@ def load_policy(path: Path) -> LoadedPolicy:
     try:
         policy = Policy.model_validate(document.data)
     except ValidationError as exc:
-        report_validation_error(exc, report, root=Policy)
+        report_validation_error(exc, report, model=Policy)
         raise RecordInvalid(report) from None
     catalogue = load_catalogue()
     codes = [(("people",), policy.people)]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from minutes_kit.record.model import MeetingRecord
+from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.rendering.context import minutes_context
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, render_docx
 from minutes_kit.rendering.pdf import convert_to_pdf
@@ -19,11 +20,13 @@ def render_minutes(
     template: Path | None = None,
     pdf: Path | None = None,
     inputs: tuple[Path, ...] = (),
+    raised: Mapping[str, Action] | None = None,
 ) -> None:
     """Write the minutes of `record` to `output` (and to `pdf` when given).
 
-    `inputs` are the files the record came from; no output may replace one.
+    `inputs` are the files the record came from; no output may replace one. `raised` gives the
+    actions of the record's series by reference, so the actions it reviews show their text and owners.
     """
-    render_docx(template or MINUTES_TEMPLATE, minutes_context(record), output, inputs)
+    render_docx(template or MINUTES_TEMPLATE, minutes_context(record, raised), output, inputs)
     if pdf is not None:
         convert_to_pdf(output, pdf, inputs)

@@ -7,6 +7,7 @@ never needs to know the model; docs/templates.md lists every name.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any, get_args
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
@@ -43,11 +44,13 @@ class MinutesContextBuilder:
     marked spans appear without touching the rest.
     """
 
-    def __init__(self, record: MeetingRecord):
+    def __init__(self, record: MeetingRecord, raised: Mapping[str, Action] | None = None):
+        """`raised`: the series' actions by reference, as they stand after this meeting, for the reviewed actions."""
         self.record = record
         # Where the text being built will appear (``3.2``, ``Title block: Chair``); the FOI
         # release quotes it in the redaction schedule.
         self.location = ""
+        self.raised = raised or {}
 
     def name(self, key: str) -> str:
         return self.record.people[key].name
@@ -85,11 +88,11 @@ class MinutesContextBuilder:
     def owners(self, action: Action) -> str:
         return join_names([self.name(key) for key in action.owners])
 
-    def ref(self, action: Action) -> str:
-        return action.ref
+    def ref(self, reference: str) -> str:
+        return reference
 
     def action_sentence(self, action: Action) -> str:
-        return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({self.ref(action)})."
+        return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({self.ref(action.ref)})."
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         body = self.text(paragraph.text)
@@ -99,7 +102,28 @@ class MinutesContextBuilder:
             body += "."
         return " ".join([body, *(self.action_sentence(action) for action in paragraph.actions)])
 
+    def reviewed_actions(self) -> list[dict[str, str]]:
+        """The earlier actions this meeting reviewed, with their updates, for its action-points item."""
+        rows = []
+        for update in self.record.action_updates:
+            self.location = f"Reviewed actions, update {len(rows) + 1}"
+            action = self.raised.get(update.ref)
+            progress = [self.text(update.note)] if update.note else []
+            if update.due is not None and update.due_reason is not None:
+                progress.append(f"Due date revised to {short_date(update.due)}: {self.text(update.due_reason).rstrip('.')}.")
+            due = update.due or (action.due if action else None)
+            rows.append({
+                "ref": self.ref(update.ref),
+                "text": self.text(action.text).rstrip(".") if action else "",
+                "owners": self.owners(action) if action else "",
+                "status": update.status.describe(self.ref(update.superseded_by) if update.superseded_by else None),
+                "progress": " ".join(progress),
+                "due": short_date(due) if due else "",
+            })
+        return rows
+
     def items(self) -> list[dict[str, Any]]:
+        reviewed = self.reviewed_actions()
         items = []
         for item_number, item in enumerate(self.record.items, start=1):
             self.location = f"Item {item_number} title"
@@ -114,9 +138,13 @@ class MinutesContextBuilder:
                 for number, lot in enumerate(item.performance.lots, start=len(paragraphs) + 1):
                     self.location = f"{item_number}.{number}"
                     performance.append(lot_context(lot, item.performance, f"{item_number}.{number}.", self.text))
-            items.append(
-                {"number": f"{item_number}.", "title": title, "paragraphs": paragraphs, "performance": performance}
-            )
+            items.append({
+                "number": f"{item_number}.",
+                "title": title,
+                "paragraphs": paragraphs,
+                "performance": performance,
+                "reviewed_actions": reviewed if item.reviews_actions else [],
+            })
         return items
 
     def actions(self) -> list[dict[str, str]]:
@@ -124,7 +152,7 @@ class MinutesContextBuilder:
         for row, (paragraph, action) in enumerate(self.record.actions(), start=1):
             self.location = f"Action Point Log, row {row}"
             rows.append({
-                "ref": self.ref(action),
+                "ref": self.ref(action.ref),
                 "text": self.text(action.text).rstrip("."),
                 "owners": self.owners(action),
                 "raised": paragraph,
@@ -188,6 +216,6 @@ class MinutesContextBuilder:
         return context
 
 
-def minutes_context(record: MeetingRecord) -> dict[str, Any]:
-    """The template context of the minutes of `record`."""
-    return MinutesContextBuilder(record).context()
+def minutes_context(record: MeetingRecord, raised: Mapping[str, Action] | None = None) -> dict[str, Any]:
+    """The template context of the minutes of `record` (with `raised`, the series' actions it reviews)."""
+    return MinutesContextBuilder(record, raised).context()

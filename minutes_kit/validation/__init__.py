@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from minutes_kit.errors import InputUnreadable, RecordInvalid, RecordSyntaxError
 from minutes_kit.record.model import MeetingRecord
@@ -14,7 +16,9 @@ from minutes_kit.validation.checks import check_record
 from minutes_kit.validation.problems import Problem, Report, Severity
 from minutes_kit.validation.schema_errors import report_validation_error
 
-__all__ = ["Checked", "Problem", "Report", "Severity", "load_record", "validate_file"]
+__all__ = ["Checked", "Problem", "Report", "Severity", "load_record", "validate_document", "validate_file"]
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass
@@ -27,7 +31,14 @@ class Checked:
 
 def validate_file(path: Path) -> Checked:
     """Read and check one record file; never raises for problems in the file itself."""
-    path = Path(path)
+    report, record = validate_document(Path(path), MeetingRecord)
+    if record is not None:
+        check_record(record, report)
+    return Checked(report, record)
+
+
+def validate_document(path: Path, model: type[Model]) -> tuple[Report, Model | None]:
+    """Parse a YAML file into `model`: the instance when its structure is right, and the problems found."""
     report = Report(path)
     try:
         document = load_source(path)
@@ -35,17 +46,16 @@ def validate_file(path: Path) -> Checked:
         raise InputUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
     except RecordSyntaxError as exc:
         report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
-        return Checked(report, None)
+        return report, None
     report.document = document
     for duplicate_path, _ in document.duplicate_keys:
         report.error(duplicate_path, f"'{duplicate_path[-1]}' is given twice; only one value is allowed")
     try:
-        record = MeetingRecord.model_validate(document.data)
+        instance = model.model_validate(document.data)
     except ValidationError as exc:
-        report_validation_error(exc, report)
-        return Checked(report, None)
-    check_record(record, report)
-    return Checked(report, record)
+        report_validation_error(exc, report, model)
+        return report, None
+    return report, instance
 
 
 def load_record(path: Path, strict: bool = False) -> MeetingRecord:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from minutes_kit.record.exemptions import UnknownExemption, load_catalogue
 from minutes_kit.record.markup import marked_spans
 from minutes_kit.record.mentions import find_mentions
-from minutes_kit.record.model import Action, Classification, MeetingRecord
+from minutes_kit.record.model import Action, ActionStatus, Classification, MeetingRecord
 from minutes_kit.record.source import FieldPath
 from minutes_kit.validation.performance_checks import check_performance, performance_texts
 from minutes_kit.validation.problems import Report
@@ -22,6 +22,7 @@ def check_record(record: MeetingRecord, report: Report) -> None:
     _check_people(record, report)
     _check_mentions(record, report)
     _check_actions(record, report)
+    _check_action_updates(record, report)
     _check_items(record, report)
     _check_meeting(record, report)
     _check_exemption_codes(record, report)
@@ -75,6 +76,10 @@ def _texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
             yield at + ("text",), entry.text
             for action_index, action in enumerate(entry.actions):
                 yield at + ("actions", action_index, "text"), action.text
+    for index, update in enumerate(record.action_updates):
+        for field in ("note", "due_reason"):
+            if getattr(update, field):
+                yield ("action_updates", index, field), getattr(update, field)
     if record.next_meeting and record.next_meeting.location:
         yield ("next_meeting", "location"), record.next_meeting.location
     yield from performance_texts(record)
@@ -87,7 +92,7 @@ def _check_mentions(record: MeetingRecord, report: Report) -> None:
                 report.error(path, f"mention @{mention.key}: {_unknown(mention.key, record)}")
 
 
-def _action_paths(record: MeetingRecord) -> Iterator[tuple[FieldPath, str, Action]]:
+def action_paths(record: MeetingRecord) -> Iterator[tuple[FieldPath, str, Action]]:
     for item_index, item in enumerate(record.items):
         for paragraph_index, paragraph in enumerate(item.all_paragraphs()):
             for action_index, action in enumerate(paragraph.actions):
@@ -97,7 +102,7 @@ def _action_paths(record: MeetingRecord) -> Iterator[tuple[FieldPath, str, Actio
 
 def _check_actions(record: MeetingRecord, report: Report) -> None:
     raised_at: dict[str, str] = {}
-    for at, paragraph_number, action in _action_paths(record):
+    for at, paragraph_number, action in action_paths(record):
         if action.ref in raised_at:
             report.error(
                 at + ("ref",),
@@ -115,6 +120,37 @@ def _check_actions(record: MeetingRecord, report: Report) -> None:
                 f"action '{action.ref}' is due {action.due.isoformat()}, before the meeting "
                 f"on {record.meeting.date.isoformat()}",
             )
+
+
+def _check_action_updates(record: MeetingRecord, report: Report) -> None:
+    """What one record can tell about its updates; the series checks their references against history."""
+    updated_at: dict[str, int] = {}
+    for index, update in enumerate(record.action_updates):
+        at: FieldPath = ("action_updates", index)
+        if update.ref in updated_at:
+            report.error(at + ("ref",), f"action '{update.ref}' is already updated in action_updates[{updated_at[update.ref] + 1}]")
+        updated_at.setdefault(update.ref, index)
+        superseding = update.status is ActionStatus.SUPERSEDED
+        if superseding and update.superseded_by is None:
+            report.error(at + ("status",), f"action '{update.ref}' is superseded: give superseded_by, the reference replacing it")
+        if not superseding and update.superseded_by is not None:
+            report.error(at + ("superseded_by",), "superseded_by is only used with status 'superseded'")
+        if update.superseded_by == update.ref:
+            report.error(at + ("superseded_by",), f"action '{update.ref}' cannot supersede itself")
+        if update.due is not None and update.due_reason is None:
+            report.error(at + ("due",), f"the revised due date of '{update.ref}' needs its reason (due_reason)")
+        if update.due_reason is not None and update.due is None:
+            report.error(at + ("due_reason",), "due_reason explains a revised due date: give the new date as due")
+        if update.due is not None and update.due < record.meeting.date:
+            report.error(at + ("due",), f"the revised due date {update.due.isoformat()} is before this meeting")
+    reviewing = [index for index, item in enumerate(record.items) if item.reviews_actions]
+    for index in reviewing[1:]:
+        report.error(("items", index, "reviews_actions"), f"only one item reviews actions; item {reviewing[0] + 1} already does")
+    if record.action_updates and not reviewing:
+        report.warning(
+            ("action_updates",),
+            "no item has 'reviews_actions: true', so the minutes will not list the reviewed actions",
+        )
 
 
 def _check_items(record: MeetingRecord, report: Report) -> None:

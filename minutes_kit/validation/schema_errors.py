@@ -13,11 +13,10 @@ from minutes_kit.record.source import FieldPath
 from minutes_kit.validation.problems import Report
 
 
-def report_validation_error(error: ValidationError, report: Report, root: type[BaseModel] = MeetingRecord) -> None:
-    """Add each of pydantic's errors to `report`; `root` is the model the file was validated against."""
+def report_validation_error(error: ValidationError, report: Report, model: type[BaseModel] = MeetingRecord) -> None:
     for detail in error.errors(include_url=False):
         path = _clean_path(detail["loc"])
-        report.error(path, _message(detail, path, root))
+        report.error(path, _message(detail, path, model))
 
 
 def _clean_path(loc: tuple[Any, ...]) -> FieldPath:
@@ -48,7 +47,7 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
-def _message(detail: dict[str, Any], path: FieldPath, root: type[BaseModel]) -> str:
+def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> str:
     kind = detail["type"]
     value = detail.get("input")
     context = detail.get("ctx") or {}
@@ -56,7 +55,7 @@ def _message(detail: dict[str, Any], path: FieldPath, root: type[BaseModel]) -> 
     if kind == "missing":
         return f"required field '{name}' is missing"
     if kind == "extra_forbidden":
-        return _unknown_field(name, path, root)
+        return _unknown_field(name, path, model)
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, (int, float, bool, dt.date)) else ""
         return f"expected text, found {_describe(value)}{hint}"
@@ -94,7 +93,7 @@ def _unknown_field(name: str, path: FieldPath, root: type[BaseModel]) -> str:
 
 
 def _fields_at(path: FieldPath, root: type[BaseModel]) -> list[str]:
-    """The field names the model accepts at `path`, found by walking the model classes."""
+    """The field names the model accepts at `path`, found by walking the model classes from `root`."""
     model: type[BaseModel] | None = root
     for part in path:
         if model is None or isinstance(part, int):

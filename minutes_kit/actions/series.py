@@ -1,0 +1,139 @@
+"""Reading and checking a meeting series: a folder of records and its series.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes_kit.actions.lifecycle import Meeting, replay
+from minutes_kit.errors import InputUnreadable, SeriesInvalid
+from minutes_kit.record.model import MeetingRecord
+from minutes_kit.record.series import SERIES_FILE, SeriesFile
+from minutes_kit.record.source import FieldPath
+from minutes_kit.validation import Report, validate_file, validate_document
+from minutes_kit.validation.checks import action_paths
+
+
+@dataclass(frozen=True)
+class Series:
+    directory: Path
+    file: SeriesFile
+    meetings: list[Meeting]
+    """Sorted by date."""
+
+    @property
+    def inputs(self) -> list[Path]:
+        return [self.directory / SERIES_FILE, *(meeting.path for meeting in self.meetings)]
+
+    def meeting_of(self, path: Path) -> Meeting | None:
+        resolved = Path(path).resolve()
+        return next((meeting for meeting in self.meetings if meeting.path.resolve() == resolved), None)
+
+    def with_series_people(self, record: MeetingRecord) -> MeetingRecord:
+        """`record` with the series registry behind its own, so actions raised elsewhere can name their owners."""
+        return record.model_copy(update={"people": {**self.file.people, **record.people}})
+
+
+@dataclass
+class CheckedSeries:
+    reports: list[Report]
+    """The series file's report first, then one per record in date order."""
+    series: Series | None
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.series is None or any(report.failed(strict) for report in self.reports)
+
+    def summary(self) -> str:
+        errors = sum(len(report.errors) for report in self.reports)
+        warnings = sum(len(report.warnings) for report in self.reports)
+        return (f"series {self.reports[0].path.parent}: {len(self.reports) - 1} meetings, "
+                f"{errors} error{'' if errors == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}")
+
+
+def is_series(path: Path) -> bool:
+    return Path(path, SERIES_FILE).is_file()
+
+
+def record_paths(directory: Path) -> list[Path]:
+    """The meeting records of a series: every YAML file in the folder except the series file."""
+    return sorted(path for pattern in ("*.yaml", "*.yml") for path in directory.glob(pattern) if path.name != SERIES_FILE)
+
+
+def validate_series(directory: Path) -> CheckedSeries:
+    """Check the series file, every record, and the actions across the records; never raises for their content."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputUnreadable(f"{directory} is not a folder")
+    if not is_series(directory):
+        raise InputUnreadable(f"{directory} is not a meeting series: it has no {SERIES_FILE}")
+    series_report, series_file = validate_document(directory / SERIES_FILE, SeriesFile)
+    if series_file is not None:
+        _check_series_file(series_file, series_report)
+    reports = [series_report]
+    meetings: list[Meeting] = []
+    report_of: dict[Path, Report] = {}
+    for path in record_paths(directory):
+        checked = validate_file(path)
+        report_of[path] = checked.report
+        if checked.record is not None:
+            meetings.append(Meeting(path, checked.record))
+    meetings.sort(key=lambda meeting: meeting.date)
+    if series_file is not None:
+        _check_meetings(series_file, meetings, report_of)
+    replay(meetings, problem=lambda meeting, at, message: report_of[meeting.path].error(at, message))
+    # Records that could not be read come after the rest, so nothing is lost from the output.
+    readable = {meeting.path for meeting in meetings}
+    reports.extend(report_of[meeting.path] for meeting in meetings)
+    reports.extend(report for path, report in report_of.items() if path not in readable)
+    complete = series_file is not None and len(meetings) == len(report_of)
+    return CheckedSeries(reports, Series(directory, series_file, meetings) if complete else None)
+
+
+def load_series(directory: Path, strict: bool = False) -> Series:
+    """The series in `directory`, or `SeriesInvalid` listing every problem of every file."""
+    checked = validate_series(directory)
+    if checked.series is None or checked.failed(strict):
+        raise SeriesInvalid(checked.reports, checked.summary())
+    return checked.series
+
+
+def _unknown(key: str, series: SeriesFile) -> str:
+    close = difflib.get_close_matches(key, list(series.people), n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"'{key}' is not in the series registry (people in {SERIES_FILE}){hint}"
+
+
+def _check_series_file(series: SeriesFile, report: Report) -> None:
+    named: list[tuple[FieldPath, str]] = [(("chair",), series.chair)]
+    named += [(("attendees", index), key) for index, key in enumerate(series.attendees)]
+    if series.notes_by is not None:
+        named.append((("notes_by",), series.notes_by))
+    if series.contact is not None:
+        named.append((("contact", "person"), series.contact.person))
+    for at, key in named:
+        if key not in series.people:
+            report.error(at, _unknown(key, series))
+    if series.chair not in series.attendees:
+        report.error(("chair",), f"the chair '{series.chair}' is not among the standing attendees")
+    reviewing = [index for index, item in enumerate(series.standing_items) if item.reviews_actions]
+    for index in reviewing[1:]:
+        report.error(("standing_items", index, "reviews_actions"), "only one standing item reviews actions")
+
+
+def _check_meetings(series: SeriesFile, meetings: list[Meeting], report_of: dict[Path, Report]) -> None:
+    held: dict[dt.date, Path] = {}
+    for meeting in meetings:
+        report = report_of[meeting.path]
+        record = meeting.record
+        if record.meeting.series != series.id:
+            report.error(("meeting", "series"), f"this record is of series '{record.meeting.series}', "
+                         f"but the folder holds series '{series.id}'")
+        if meeting.date in held:
+            report.error(("meeting", "date"), f"{held[meeting.date].name} is also a meeting on {meeting.date.isoformat()}")
+        held.setdefault(meeting.date, meeting.path)
+        for at, _, action in action_paths(record):
+            for index, owner in enumerate(action.owners):
+                if owner not in series.people:
+                    report.error(at + ("owners", index), f"action owner {_unknown(owner, series)}")
