@@ -69,9 +69,12 @@ def _haystacks(name: str, blob: bytes) -> Iterator[tuple[str, str]]:
         except etree.XMLSyntaxError:
             root = None
         if root is not None:
-            texts = [text for text in root.itertext()]
-            yield "text", "".join(texts)
+            texts = list(root.itertext())
+            paragraphs = [element for element in root.iter(etree.Element) if etree.QName(element).localname == "p"]
+            # Runs join up within a paragraph; paragraphs, and other elements, are kept apart.
+            yield "text", "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs)
             yield "text", "\n".join(texts)
+            yield "text", "".join(texts)
             for element in root.iter(etree.Element):
                 for key, value in element.attrib.items():
                     label = "relationship target" if key == "Target" else f"attribute {etree.QName(key).localname}"

@@ -99,7 +99,10 @@ def person_needles(person: Person) -> tuple[str, ...]:
     surname = person.name.split()[-1]
     forms = [f"{title} {surname}" for title in TITLES]
     if person.email:
-        forms += [person.email, person.email.split("@")[0]]
+        local = person.email.split("@")[0]
+        # The local part alone, so that "XXXXXXS40(2)@example.gov.uk" keeps the organisation's domain;
+        # the whole address when the local part is too short to search for on its own.
+        forms.append(local if sum(c.isalnum() for c in local) >= MIN_NEEDLE_CHARACTERS else person.email)
     return tuple(forms)
 
 

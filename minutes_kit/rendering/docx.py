@@ -31,9 +31,11 @@ def template_environment() -> SandboxedEnvironment:
 def open_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateError(f"template {path} does not exist")
+    template = DocxTemplate(str(path))
     try:
-        return DocxTemplate(str(path))
-    except Exception as exc:  # python-docx raises several unrelated types for a non-Word file
+        template.init_docx()
+        return template
+    except Exception as exc:  # python-docx raises several unrelated types for a damaged or non-Word file
         raise TemplateError(f"template {path} is not a Word .docx file ({exc})") from None
 
 

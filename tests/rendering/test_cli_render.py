@@ -125,3 +125,11 @@ def test_render_path_does_not_import_spacy(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_damaged_template_is_a_user_error(runner, record, tmp_path):
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(b"PK\x03\x04 not really a Word file")
+    result = runner.invoke(app, ["render", str(record), "--template", str(damaged), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 1
+    assert "is not a Word .docx file" in result.stderr
