@@ -18,6 +18,8 @@ demo: $(INSTALLED)
 	$(BIN)/minutes render samples/contract-performance-group.yaml -o out/contract-performance-group.docx
 	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.docx --as-of 2026-08-20
 	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.xlsx --as-of 2026-08-20
+	$(BIN)/minutes release samples/contract-performance-group.yaml -o out/contract-performance-group.release.docx --by "minutes-kit demo"
+	$(BIN)/minutes release samples/contract-performance-group.yaml -o out/contract-performance-group.review.docx --review
 	@echo "Rendered into out/"
 
 test: $(INSTALLED)
@@ -28,7 +30,9 @@ schema: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/render_speed.py
+	$(BIN)/python bench/performance_speed.py
 	$(BIN)/python bench/actions_register.py
+	$(BIN)/python bench/release_speed.py
 
 clean:
 	rm -rf $(VENV) out

@@ -13,7 +13,6 @@ from typing import Annotated, Literal, NoReturn, Optional
 import typer
 
 from minutes_kit.errors import MinutesError, RecordInvalid, SeriesInvalid
-from minutes_kit.actions.listing import ListFormat
 from minutes_kit.record.model import ActionStatus
 from minutes_kit.validation import Report
 
@@ -98,18 +97,13 @@ def render(
     strict: Strict = False,
 ) -> None:
     """Render a record as OFFICIAL-SENSITIVE Word minutes."""
-    from minutes_kit.actions.register import series_minutes
-    from minutes_kit.actions.series import is_series
+    from minutes_kit.actions.register import minutes_source
     from minutes_kit.rendering import render_minutes
-    from minutes_kit.validation import load_record
 
     output = output or file.with_suffix(".docx")
     pdf_path = output.with_suffix(".pdf") if pdf else None
     try:
-        if is_series(file.parent):
-            record, raised, inputs = series_minutes(file, strict=strict)
-        else:
-            record, raised, inputs = load_record(file, strict=strict), {}, [file]
+        record, raised, inputs = minutes_source(file, strict=strict)
         render_minutes(record, output, template=template, pdf=pdf_path, inputs=tuple(inputs), raised=raised)
     except RecordInvalid as exc:
         _print_report(exc.report)
@@ -131,10 +125,10 @@ def actions(
     overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue actions.")] = False,
     owner: Annotated[Optional[str], typer.Option("--owner", help="Only actions this person (a registry key) owns.")] = None,
     status: Annotated[Optional[ActionStatus], typer.Option("--status", help="Only actions with this status.")] = None,
-    form: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.TABLE,
+    form: Annotated[Literal["table", "csv", "json"], typer.Option("--format", help="Output format.")] = "table",
 ) -> None:
     """The action register of a series as of a date, with a summary line."""
-    from minutes_kit.actions.listing import format_register
+    from minutes_kit.actions.listing import ListFormat, format_register
     from minutes_kit.actions.register import compute_register
     from minutes_kit.actions.series import load_series
 
@@ -148,8 +142,8 @@ def actions(
         _fail(f"--owner {owner}: not a key of the series registry ({', '.join(series.file.people)})")
     register = compute_register(series, as_of.date() if as_of else dt.date.today())
     chosen = register.select(open_only=open_only, overdue_only=overdue, owner=owner, status=status)
-    typer.echo(format_register(register, chosen, form), nl=False)
-    if form is ListFormat.CSV:
+    typer.echo(format_register(register, chosen, ListFormat(form)), nl=False)
+    if form == ListFormat.CSV:
         typer.echo(register.summary(), err=True)
 
 
@@ -237,19 +231,21 @@ def release(
     strict: Strict = False,
 ) -> None:
     """Write the FOI release of a record: exempt text removed and marked with its code, verified leak-free."""
-    from minutes_kit.release import MaskLength, ReleaseOptions, Style, release_minutes
-    from minutes_kit.validation import load_record
+    from minutes_kit.actions.register import minutes_source
+    from minutes_kit.release import ReleaseOptions, release_minutes
 
     options = ReleaseOptions(
-        style=Style(style), mask_length=MaskLength(mask_length), policy=policy, summary=summary,
+        style=style, mask_length=mask_length, policy=policy, summary=summary,
         pdf=pdf, review=review, by=by, template=template,
     )
     try:
-        record = load_record(file, strict=strict)
-        result = release_minutes(record, file, output, options)
+        record, raised, inputs = minutes_source(file, strict=strict)
+        result = release_minutes(record, file, output, options, raised=raised, inputs=inputs)
     except RecordInvalid as exc:
         _print_report(exc.report)
         _fail(exc.report.summary())
+    except SeriesInvalid as exc:
+        _fail_series(exc)
     except MinutesError as exc:
         _fail(str(exc))
     for path in result.outputs:
@@ -265,14 +261,17 @@ def verify_release(
     policy: Annotated[Optional[str], typer.Option("--policy", help="The policy the release used.")] = None,
 ) -> None:
     """Search every part of a released file for anything the record's release withholds."""
+    from minutes_kit.actions.register import minutes_source
     from minutes_kit.release import verify_release as find_leaks_in
-    from minutes_kit.validation import load_record
 
     try:
-        leaks = find_leaks_in(file, load_record(record), policy)
+        loaded, raised, _ = minutes_source(record)
+        leaks = find_leaks_in(file, loaded, policy, raised=raised)
     except RecordInvalid as exc:
         _print_report(exc.report)
         _fail(exc.report.summary())
+    except SeriesInvalid as exc:
+        _fail_series(exc)
     except MinutesError as exc:
         _fail(str(exc))
     if leaks:

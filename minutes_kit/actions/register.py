@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_kit.actions.lifecycle import ActionState, Meeting, replay
-from minutes_kit.actions.series import Series, load_series
+from minutes_kit.actions.series import Series, is_series, load_series
 from minutes_kit.errors import InputUnreadable
 from minutes_kit.record.model import Action, ActionStatus, MeetingRecord
 from minutes_kit.rendering.context import MinutesContextBuilder, short_date
+from minutes_kit.validation import load_record
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,13 @@ def reviewed_by(series: Series, meeting: Meeting) -> dict[str, Action]:
         for ref, state in states.items()
         if ref in wanted
     }
+
+
+def minutes_source(path: Path, strict: bool = False) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:
+    """A record to render or release: with its series' registry and reviewed actions when it belongs to one."""
+    if is_series(Path(path).parent):
+        return series_minutes(path, strict)
+    return load_record(path, strict=strict), {}, [Path(path)]
 
 
 def series_minutes(path: Path, strict: bool = False) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:

@@ -56,24 +56,56 @@ _RecordLoader.add_implicit_resolver(
 
 @dataclass
 class SourceDocument:
-    """The data of one YAML file and the position of every value in it."""
+    """Where each value of one YAML file is written.
+
+    Positions are worked out, by parsing the text again, only when a problem
+    asks for one: most records are valid, and a series holds hundreds of them,
+    whose parse trees would otherwise stay in memory (and slow the garbage
+    collector down as they pile up).
+    """
 
     path: Path
-    data: Any
-    positions: dict[FieldPath, SourcePosition] = field(default_factory=dict)
+    text: str
     duplicate_keys: list[tuple[FieldPath, SourcePosition]] = field(default_factory=list)
+    _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[FieldPath, tuple[int, int]]:
+        """Line and column (from 1) of every field path: a mapping value at its key, a list entry at itself."""
+        if self._positions is None:
+            self._positions = {}
+            loader = _RecordLoader(self.text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
+            if root is not None:
+                _record_positions(root, (), self._positions)
+        return self._positions
 
     def position(self, path: FieldPath) -> SourcePosition:
         """Where `path` is written, or its nearest written ancestor when it is missing."""
         for length in range(len(path), -1, -1):
             found = self.positions.get(tuple(path[:length]))
             if found is not None:
-                return found
+                return SourcePosition(self.path, *found)
         return SourcePosition(self.path, 1, 1)
 
 
-def load_source(path: Path) -> SourceDocument:
-    """Parse a YAML file safely, keeping the line and column of each value."""
+def _record_positions(node: yaml.Node, at: FieldPath, positions: dict[FieldPath, tuple[int, int]]) -> None:
+    positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = at + (str(key_node.value),)
+            positions[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _record_positions(value_node, key, positions)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _record_positions(child, at + (index,), positions)
+
+
+def load_source(path: Path) -> tuple[Any, SourceDocument]:
+    """Parse a YAML file safely: its data, and where each value is written."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -83,13 +115,14 @@ def load_source(path: Path) -> SourceDocument:
     return parse_source(text, path)
 
 
-def parse_source(text: str, path: Path) -> SourceDocument:
+def parse_source(text: str, path: Path) -> tuple[Any, SourceDocument]:
     loader = _RecordLoader(text)
-    document = SourceDocument(path=path, data=None)
+    document = SourceDocument(path=path, text=text)
+    data = None
     try:
         root = loader.get_single_node()
         if root is not None:
-            document.data = _build(root, (), document, loader)
+            data = _build(root, (), document, loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -98,7 +131,7 @@ def parse_source(text: str, path: Path) -> SourceDocument:
         raise RecordSyntaxError(SourcePosition(path, 1, 1), str(exc)) from None
     finally:
         loader.dispose()
-    return document
+    return data, document
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int, column: int) -> str:
@@ -123,30 +156,30 @@ def _position(path: Path, node: yaml.Node) -> SourcePosition:
 
 
 _PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_STRING_TAG = "tag:yaml.org,2002:str"
 
 
 def _build(node: yaml.Node, at: FieldPath, document: SourceDocument, loader: _BaseLoader) -> Any:
-    document.positions.setdefault(at, _position(document.path, node))
-    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, loader)
+    if node.tag not in _PLAIN_COLLECTION_TAGS:
         raise yaml.constructor.ConstructorError(
             None, None, f"the tag {node.tag} is not allowed in a record", node.start_mark
         )
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(_scalar(key_node, loader))
-            if key in result:
-                document.duplicate_keys.append((at + (key,), _position(document.path, key_node)))
-            # A field is reported at its key, the line a reader looks for.
-            document.positions[at + (key,)] = _position(document.path, key_node)
-            result[key] = _build(value_node, at + (key,), document, loader)
-        return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, at + (index,), document, loader) for index, child in enumerate(node.value)]
-    return _scalar(node, loader)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = str(_scalar(key_node, loader))
+        if key in result:
+            document.duplicate_keys.append((at + (key,), _position(document.path, key_node)))
+        result[key] = _build(value_node, at + (key,), document, loader)
+    return result
 
 
 def _scalar(node: yaml.Node, loader: _BaseLoader) -> Any:
+    if node.tag == _STRING_TAG:
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except ValueError:

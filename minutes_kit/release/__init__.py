@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_kit.errors import MinutesError
 from minutes_kit.files import guard_output
 from minutes_kit.record.exemptions import load_catalogue
-from minutes_kit.record.model import MeetingRecord
+from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.release.context import ReleaseContextBuilder
 from minutes_kit.release.leaks import Leak, find_leaks, pdf_text
 from minutes_kit.release.marks import MaskLength, Style, append_summary, place_marks
@@ -57,6 +58,13 @@ class ReleaseOptions:
     by: str | None = None
     template: Path | None = None
 
+    def __post_init__(self) -> None:
+        # Accept "box" as readily as Style.BOX: a wrong style must never fall through to another.
+        object.__setattr__(self, "style", Style(self.style))
+        object.__setattr__(self, "mask_length", MaskLength(self.mask_length))
+        if self.style is Style.REVIEW:
+            raise ValueError("a review copy is asked for with review=True, not as a style")
+
 
 @dataclass
 class ReleaseResult:
@@ -80,16 +88,28 @@ def _plan(record: MeetingRecord, policy_name: str | None) -> tuple[RedactionPlan
     return RedactionPlan(record, policy, load_catalogue()), policy.name, policy.sha256
 
 
-def release_minutes(record: MeetingRecord, record_path: Path, output: Path, options: ReleaseOptions) -> ReleaseResult:
-    """Write the release (or, with `options.review`, the review copy) of `record` to `output`."""
+def release_minutes(
+    record: MeetingRecord,
+    record_path: Path,
+    output: Path,
+    options: ReleaseOptions,
+    *,
+    raised: Mapping[str, Action] | None = None,
+    inputs: Iterable[Path] = (),
+) -> ReleaseResult:
+    """Write the release (or, with `options.review`, the review copy) of `record` to `output`.
+
+    `raised`: a series' actions by reference, for the actions this meeting reviews; `inputs`: every
+    file the record came from, none of which an output may replace.
+    """
     template = options.template or MINUTES_TEMPLATE
-    inputs = [record_path, template]
+    inputs = [record_path, template, *inputs]
     paths = output_paths(output, options)
     for path in paths.values():
         guard_output(path, inputs)
     plan, policy_name, policy_sha256 = _plan(record, options.policy)
     register = Register()
-    context = ReleaseContextBuilder(plan, register, review=options.review).context()
+    context = ReleaseContextBuilder(plan, register, review=options.review, raised=raised).context()
     style = Style.REVIEW if options.review else options.style
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -125,9 +145,11 @@ def release_minutes(record: MeetingRecord, record_path: Path, output: Path, opti
     return ReleaseResult(list(paths.values()), placed)
 
 
-def verify_release(file: Path, record: MeetingRecord, policy_name: str | None = None) -> list[Leak]:
+def verify_release(
+    file: Path, record: MeetingRecord, policy_name: str | None = None, *, raised: Mapping[str, Action] | None = None
+) -> list[Leak]:
     """Search any file for everything the record's release withholds."""
     plan, _, _ = _plan(record, policy_name)
     register = Register()
-    ReleaseContextBuilder(plan, register).context()
+    ReleaseContextBuilder(plan, register, raised=raised).context()
     return find_leaks(file, register.needles)

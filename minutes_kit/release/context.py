@@ -8,9 +8,11 @@ the same decisions.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from minutes_kit.record.markup import Marked
+from minutes_kit.record.model import Action
 from minutes_kit.release.plan import Register, RedactionPlan, date_needles, person_needles
 from minutes_kit.rendering.context import MinutesContextBuilder
 
@@ -19,12 +21,13 @@ PEOPLE_FIELDS = ("chair", "attendees", "observers", "apologies", "notes_by")
 
 
 class ReleaseContextBuilder(MinutesContextBuilder):
-    def __init__(self, plan: RedactionPlan, register: Register, *, review: bool = False):
-        super().__init__(plan.record)
+    def __init__(self, plan: RedactionPlan, register: Register, *, review: bool = False,
+                 raised: Mapping[str, Action] | None = None):
+        super().__init__(plan.record, raised)
         self.plan = plan
         self.register = register
         self.review = review
-        self.plain = MinutesContextBuilder(plan.record)
+        self.plain = MinutesContextBuilder(plan.record, raised)
         self.withheld_codes: dict[str, str] = {}
         for key in plan.record.people:
             exemption = plan.person_code(key)

@@ -75,11 +75,12 @@ def _haystacks(name: str, blob: bytes) -> Iterator[tuple[str, str]]:
             yield "text", "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs)
             yield "text", "\n".join(texts)
             yield "text", "".join(texts)
-            for element in root.iter(etree.Element):
-                for key, value in element.attrib.items():
-                    label = "relationship target" if key == "Target" else f"attribute {etree.QName(key).localname}"
-                    yield label, value
-                    yield label, unquote(value)
+            # NUL keeps values apart: it is neither a word character nor whitespace.
+            targets = [v for e in root.iter(etree.Element) for k, v in e.attrib.items() if k == "Target"]
+            others = [v for e in root.iter(etree.Element) for k, v in e.attrib.items() if k != "Target"]
+            for label, values in (("relationship target", targets), ("attribute", others)):
+                yield label, "\0".join(values)
+                yield label, "\0".join(unquote(value) for value in values)
             return
     yield "content", blob.decode("utf-8", errors="ignore")
     yield "content", blob.decode("utf-16-le", errors="ignore")

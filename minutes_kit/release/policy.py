@@ -61,13 +61,13 @@ def load_policy(path: Path) -> LoadedPolicy:
     """Read and check a policy file; every problem is reported with its line."""
     report = Report(path)
     try:
-        document = load_source(path)
+        data, document = load_source(path)
     except RecordSyntaxError as exc:
         report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
         raise RecordInvalid(report) from None
     report.document = document
     try:
-        policy = Policy.model_validate(document.data)
+        policy = Policy.model_validate(data)
     except ValidationError as exc:
         report_validation_error(exc, report, model=Policy)
         raise RecordInvalid(report) from None

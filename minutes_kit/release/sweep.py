@@ -75,6 +75,9 @@ def _sweep_paragraph(paragraph: etree._Element, needles: NeedleSet[Exemption], r
 
 def _sweep_other_xml(package: Package, name: str, needles: NeedleSet[Exemption]) -> None:
     root = package.xml(name)
+    everything = [value for element in root.iter(etree.Element) for value in (element.text, element.tail, *element.attrib.values()) if value]
+    if needles.search("\0".join(everything + [unquote(value) for value in everything])) is None:
+        return  # most parts hold nothing withheld; NUL keeps the values apart
     story = name in package.story_parts()
     dropped_links: set[str] = set()
     for element in list(root.iter(etree.Element)):

@@ -41,7 +41,7 @@ def validate_document(path: Path, model: type[Model]) -> tuple[Report, Model | N
     """Parse a YAML file into `model`: the instance when its structure is right, and the problems found."""
     report = Report(path)
     try:
-        document = load_source(path)
+        data, document = load_source(path)
     except OSError as exc:
         raise InputUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
     except RecordSyntaxError as exc:
@@ -51,7 +51,7 @@ def validate_document(path: Path, model: type[Model]) -> tuple[Report, Model | N
     for duplicate_path, _ in document.duplicate_keys:
         report.error(duplicate_path, f"'{duplicate_path[-1]}' is given twice; only one value is allowed")
     try:
-        instance = model.model_validate(document.data)
+        instance = model.model_validate(data)
     except ValidationError as exc:
         report_validation_error(exc, report, model)
         return report, None

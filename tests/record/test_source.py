@@ -10,24 +10,25 @@ HERE = Path("record.yaml")
 
 
 def test_positions_point_at_each_key_and_list_entry():
-    document = parse_source("meeting:\n  title: Board\nattendees:\n  - ab\n  - cd\n", HERE)
-    assert (document.positions[("meeting", "title")].line, document.positions[("meeting", "title")].column) == (2, 3)
-    assert document.positions[("attendees", 1)].line == 5
+    _, document = parse_source("meeting:\n  title: Board\nattendees:\n  - ab\n  - cd\n", HERE)
+    assert document.positions[("meeting", "title")] == (2, 3)
+    assert document.position(("attendees", 1)).line == 5
+    assert document.position(("meeting", "date")).line == 1  # missing: reported at its parent
 
 
 def test_times_stay_text_and_yes_no_stay_words():
     # YAML 1.1 would read 10:30 as 630 and "no" as false.
-    document = parse_source("start: 10:30\norganisation: no\nflag: true\n", HERE)
-    assert document.data == {"start": "10:30", "organisation": "no", "flag": True}
+    data, _ = parse_source("start: 10:30\norganisation: no\nflag: true\n", HERE)
+    assert data == {"start": "10:30", "organisation": "no", "flag": True}
 
 
 def test_dates_are_dates_and_impossible_dates_stay_text():
-    document = parse_source("a: 2026-07-14\nb: 2026-02-30\n", HERE)
-    assert document.data == {"a": dt.date(2026, 7, 14), "b": "2026-02-30"}
+    data, _ = parse_source("a: 2026-07-14\nb: 2026-02-30\n", HERE)
+    assert data == {"a": dt.date(2026, 7, 14), "b": "2026-02-30"}
 
 
 def test_duplicate_keys_are_recorded_with_their_line():
-    document = parse_source("title: A\ndate: 2026-01-01\ntitle: B\n", HERE)
+    _, document = parse_source("title: A\ndate: 2026-01-01\ntitle: B\n", HERE)
     [(path, position)] = document.duplicate_keys
     assert path == ("title",) and position.line == 3
 

@@ -1,0 +1,94 @@
+"""Release edits on small WordprocessingML fixtures, asserted as exact XML."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from minutes_kit.record.exemptions import load_catalogue
+from minutes_kit.release.marks import MaskLength, Style, _split_run, mask_text, set_run_property
+from minutes_kit.release.plan import Register
+from minutes_kit.release.sanitise import _clean_story
+from minutes_kit.release.sweep import _sweep_paragraph, replace_across_nodes
+from minutes_kit.release.needles import NeedleSet
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W}"'
+S40 = load_catalogue().lookup("S40(2)")
+
+
+def xml(text: str) -> etree._Element:
+    return etree.fromstring(text.replace("<w:p>", f"<w:p {NS}>", 1))
+
+
+def serialise(element: etree._Element) -> str:
+    return etree.tostring(element, encoding="unicode").replace(f" {NS}", "")
+
+
+def texts(paragraph: etree._Element) -> list[etree._Element]:
+    return list(paragraph.iter(f"{{{W}}}t"))
+
+
+def test_replacement_across_runs_keeps_the_runs_and_their_formatting():
+    paragraph = xml("<w:p><w:r><w:t>Ask Peter </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Hall now</w:t></w:r></w:p>")
+    replace_across_nodes(texts(paragraph), 4, 14, "XX")
+    assert serialise(paragraph) == (
+        '<w:p><w:r><w:t xml:space="preserve">Ask XX</w:t></w:r>'
+        '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> now</w:t></w:r></w:p>'
+    )
+
+
+def test_sweep_marks_a_name_split_by_formatting_and_records_it():
+    paragraph = xml("<w:p><w:r><w:t>3.1. Pe</w:t></w:r><w:r><w:t>ter Hall agreed</w:t></w:r></w:p>")
+    register = Register()
+    _sweep_paragraph(paragraph, NeedleSet.of({"Peter Hall": S40}), register, "3.1")
+    assert "".join(t.text for t in texts(paragraph)) == "3.1. \ue0001\ue001 agreed"
+    [redaction] = register.redactions.values()
+    assert (redaction.location, redaction.exemption.code, redaction.removed) == ("3.1", "S40(2)", "Peter Hall")
+
+
+def test_box_mark_is_its_own_run_with_black_shading_and_white_code():
+    paragraph = xml("<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Ask \ue0001\ue001 today</w:t></w:r></w:p>")
+    register = Register()
+    register.add(S40, "1.1", "Peter Hall")
+    register.redactions[1].number = 1
+    [text] = texts(paragraph)
+    _split_run(text, [("Ask ", None), ("", register.redactions[1]), (" today", None)], Style.BOX)
+    assert serialise(paragraph) == (
+        '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Ask </w:t></w:r>'
+        '<w:r><w:rPr><w:i/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:rPr>'
+        '<w:t xml:space="preserve"> S40(2) </w:t></w:r>'
+        '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> today</w:t></w:r></w:p>'
+    )
+
+
+def test_run_properties_are_inserted_in_schema_order():
+    run = etree.fromstring(f'<w:r {NS}><w:rPr><w:b/><w:sz w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:r>')
+    set_run_property(run, "shd", fill="000000")
+    set_run_property(run, "color", val="FFFFFF")
+    assert [etree.QName(child).localname for child in run[0]] == ["b", "color", "sz", "shd", "lang"]
+
+
+def test_masks_fixed_or_proportional():
+    register = Register()
+    register.add(S40, "1.1", "Peter Hall")
+    register.add(S40, "Title block: Date", "Tuesday 12 May 2026", glue_code=False)
+    name, field = register.redactions[1], register.redactions[2]
+    assert mask_text(name, MaskLength.FIXED) == "XXXXXXS40(2)"
+    assert mask_text(name, MaskLength.PROPORTIONAL) == "XXXXXXXXXXS40(2)"
+    assert mask_text(field, MaskLength.FIXED) == "XXXXXX"
+
+
+def test_sanitising_accepts_insertions_and_drops_deletions_hidden_and_white_text():
+    paragraph = xml(
+        "<w:p><w:ins><w:r><w:t>kept</w:t></w:r></w:ins><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>"
+        '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>white</w:t></w:r>'
+        '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:fill="000000"/></w:rPr><w:t>boxed</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>shown</w:t></w:r></w:p>'
+    )
+    _clean_story(paragraph, invisible_styles=set())
+    assert serialise(paragraph) == (
+        "<w:p><w:r><w:t>kept</w:t></w:r>"
+        '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:fill="000000"/></w:rPr><w:t>boxed</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>shown</w:t></w:r></w:p>'
+    )
