@@ -7,6 +7,8 @@ Exit codes: 0 ok, 1 a problem the user can fix (a message, no traceback),
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn, Optional
 
@@ -17,7 +19,7 @@ from minutes_kit.record.model import ActionStatus
 from minutes_kit.validation import Report
 
 app = typer.Typer(
-    help="Validate meeting records and render them as Word minutes.",
+    help="Meeting records to OFFICIAL-SENSITIVE Word minutes, action logs across a series, and FOI releases.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,10 +38,20 @@ def _print_report(report: Report) -> None:
         typer.echo(str(problem), err=True)
 
 
-def _fail_series(exc: SeriesInvalid) -> NoReturn:
-    for report in exc.reports:
-        _print_report(report)
-    _fail(str(exc))
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn the library's typed errors into their messages and exit code 1."""
+    try:
+        yield
+    except RecordInvalid as exc:
+        _print_report(exc.report)
+        _fail(exc.report.summary())
+    except SeriesInvalid as exc:
+        for report in exc.reports:
+            _print_report(report)
+        _fail(str(exc))
+    except MinutesError as exc:
+        _fail(str(exc))
 
 
 SeriesDir = Annotated[Path, typer.Argument(help="The series folder: series.yaml and one record per meeting.", show_default=False)]
@@ -57,9 +69,8 @@ def validate(
     strict: Strict = False,
 ) -> None:
     """Check records (or whole series) and report every problem with its file, line, column and field."""
-    from minutes_kit.validation import validate_file
-
     from minutes_kit.actions.series import validate_series
+    from minutes_kit.validation import validate_file
 
     failed = False
     for path in files:
@@ -102,16 +113,9 @@ def render(
 
     output = output or file.with_suffix(".docx")
     pdf_path = output.with_suffix(".pdf") if pdf else None
-    try:
+    with _reported():
         record, raised, inputs = minutes_source(file, strict=strict)
         render_minutes(record, output, template=template, pdf=pdf_path, inputs=tuple(inputs), raised=raised)
-    except RecordInvalid as exc:
-        _print_report(exc.report)
-        _fail(exc.report.summary())
-    except SeriesInvalid as exc:
-        _fail_series(exc)
-    except MinutesError as exc:
-        _fail(str(exc))
     typer.echo(f"wrote {output}")
     if pdf_path:
         typer.echo(f"wrote {pdf_path}")
@@ -132,12 +136,8 @@ def actions(
     from minutes_kit.actions.register import compute_register
     from minutes_kit.actions.series import load_series
 
-    try:
+    with _reported():
         series = load_series(series_dir)
-    except SeriesInvalid as exc:
-        _fail_series(exc)
-    except MinutesError as exc:
-        _fail(str(exc))
     if owner is not None and owner not in series.file.people:
         _fail(f"--owner {owner}: not a key of the series registry ({', '.join(series.file.people)})")
     register = compute_register(series, as_of.date() if as_of else dt.date.today())
@@ -158,13 +158,9 @@ def action_log(
     from minutes_kit.actions.register import compute_register
     from minutes_kit.actions.series import load_series
 
-    try:
+    with _reported():
         series = load_series(series_dir)
         write_action_log(compute_register(series, as_of.date() if as_of else dt.date.today()), output)
-    except SeriesInvalid as exc:
-        _fail_series(exc)
-    except MinutesError as exc:
-        _fail(str(exc))
     typer.echo(f"wrote {output}")
 
 
@@ -180,12 +176,8 @@ def new(
     from minutes_kit.actions.carry_forward import write_next_record
     from minutes_kit.actions.series import load_series
 
-    try:
+    with _reported():
         written = write_next_record(load_series(series_dir), date.date(), output)
-    except SeriesInvalid as exc:
-        _fail_series(exc)
-    except MinutesError as exc:
-        _fail(str(exc))
     typer.echo(f"wrote {written}")
 
 
@@ -201,11 +193,9 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
+    with _reported():
         with atomic_output(output) as temporary:
             temporary.write_text(text, encoding="utf-8")
-    except MinutesError as exc:
-        _fail(str(exc))
     typer.echo(f"wrote {output}")
 
 
@@ -238,16 +228,9 @@ def release(
         style=style, mask_length=mask_length, policy=policy, summary=summary,
         pdf=pdf, review=review, by=by, template=template,
     )
-    try:
+    with _reported():
         record, raised, inputs = minutes_source(file, strict=strict)
         result = release_minutes(record, file, output, options, raised=raised, inputs=inputs)
-    except RecordInvalid as exc:
-        _print_report(exc.report)
-        _fail(exc.report.summary())
-    except SeriesInvalid as exc:
-        _fail_series(exc)
-    except MinutesError as exc:
-        _fail(str(exc))
     for path in result.outputs:
         typer.echo(f"wrote {path}")
     if not review:
@@ -264,16 +247,9 @@ def verify_release(
     from minutes_kit.actions.register import minutes_source
     from minutes_kit.release import verify_release as find_leaks_in
 
-    try:
+    with _reported():
         loaded, raised, _ = minutes_source(record)
         leaks = find_leaks_in(file, loaded, policy, raised=raised)
-    except RecordInvalid as exc:
-        _print_report(exc.report)
-        _fail(exc.report.summary())
-    except SeriesInvalid as exc:
-        _fail_series(exc)
-    except MinutesError as exc:
-        _fail(str(exc))
     if leaks:
         for leak in leaks:
             typer.echo(f"{file}: {leak}", err=True)
