@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator
 
-from minutes_kit.record.base import StrictModel as _Strict
+from minutes_kit.record.base import StrictModel
 from minutes_kit.record.base import Text
 from minutes_kit.record.performance import Performance
 
@@ -46,7 +46,7 @@ def marking(classification: Classification, descriptor: Descriptor | None) -> st
     return classification.value if descriptor is None else f"{classification.value} {descriptor.value}"
 
 
-class Person(_Strict):
+class Person(StrictModel):
     name: Text = Field(description="Full name as it appears in the minutes.")
     role: Text | None = Field(None, description="Job title or role at the meeting.")
     organisation: Text = Field(description="Organisation the person represents.")
@@ -59,7 +59,7 @@ class Person(_Strict):
     )
 
 
-class Meeting(_Strict):
+class Meeting(StrictModel):
     series: Text = Field(description="Identifier of the meeting series, e.g. 'LPG-NORTH'.")
     title: Text
     date: dt.date = Field(description="Date of the meeting, YYYY-MM-DD.")
@@ -79,7 +79,7 @@ class Meeting(_Strict):
         return marking(self.classification, self.descriptor)
 
 
-class Action(_Strict):
+class Action(StrictModel):
     ref: Text | None = Field(
         None,
         description=(
@@ -92,7 +92,7 @@ class Action(_Strict):
     due: dt.date | None = Field(None, description="Due date, YYYY-MM-DD.")
 
 
-class Paragraph(_Strict):
+class Paragraph(StrictModel):
     text: Text = Field(description="Paragraph text; write @key to name a person from the registry.")
     actions: list[Action] = Field(default_factory=list, description="Actions raised in this paragraph.")
 
@@ -110,7 +110,7 @@ ParagraphEntry = Annotated[
 UNION_TAGS = frozenset({"text", "full"})
 
 
-class AgendaItem(_Strict):
+class AgendaItem(StrictModel):
     title: Text
     reviews_actions: bool = Field(
         False, description="The action-points item: the minutes list the reviewed actions (action_updates) under it."
@@ -158,7 +158,7 @@ class ActionStatus(str, Enum):
 _CLOSED_STATUSES = frozenset({ActionStatus.CLOSED, ActionStatus.DROPPED, ActionStatus.SUPERSEDED})
 
 
-class ActionUpdate(_Strict):
+class ActionUpdate(StrictModel):
     """The review of an earlier action at this meeting."""
 
     ref: Text = Field(description="Reference of the action reviewed, as raised at an earlier meeting.")
@@ -169,14 +169,14 @@ class ActionUpdate(_Strict):
     superseded_by: Text | None = Field(None, description="With status 'superseded': the reference of the action replacing it.")
 
 
-class NextMeeting(_Strict):
+class NextMeeting(StrictModel):
     date: dt.date
     start: dt.time | None = None
     end: dt.time | None = None
     location: Text | None = None
 
 
-class Contact(_Strict):
+class Contact(StrictModel):
     person: PersonKey = Field(description="Who to contact about these minutes.")
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
         None, description="A team mailbox to give instead of the person's own email."
@@ -189,7 +189,7 @@ WithholdableField = Literal[
 ]
 
 
-class ReleaseSettings(_Strict):
+class ReleaseSettings(StrictModel):
     """How this record is released under FOI; codes may be written as people write them."""
 
     policy: Text | None = Field(
@@ -205,7 +205,7 @@ def derived_ref(series: str, date: dt.date, order: int) -> str:
     return f"{series}-{date:%y%m%d}-{order:02d}"
 
 
-class MeetingRecord(_Strict):
+class MeetingRecord(StrictModel):
     """One meeting: the header, who was there, what was discussed and decided."""
 
     model_config = ConfigDict(

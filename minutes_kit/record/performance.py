@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from minutes_kit.record.base import StrictModel as _Strict
+from minutes_kit.record.base import StrictModel
 from minutes_kit.record.base import Text
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
@@ -103,7 +103,7 @@ class Style(str, Enum):
     TABLE = "table"
 
 
-class Thresholds(_Strict):
+class Thresholds(StrictModel):
     """RAG bands. With ``better: higher`` a value at or above `green` is Green; with ``lower``, at or below."""
 
     green: Figure = Field(description="The value that earns Green.")
@@ -132,7 +132,7 @@ def is_worse(later: Decimal, earlier: Decimal, better: Better) -> bool:
 COUNTED_DEFAULT = "case(s)"
 
 
-class Rolling(_Strict):
+class Rolling(StrictModel):
     """A rolling figure reported beside the in-month one, e.g. the three-month average."""
 
     months: int = Field(ge=2, description="How many months the rolling figure covers.")
@@ -140,7 +140,7 @@ class Rolling(_Strict):
     rag: RagStatus | None = None
 
 
-class Mitigation(_Strict):
+class Mitigation(StrictModel):
     put_forward: int = Field(ge=0, description="Cases the supplier put forward for mitigation.")
     accepted: int = Field(0, ge=0, description="Cases accepted; never more than were put forward.")
     value: Figure | None = Field(None, description="Performance after the accepted cases are removed.")
@@ -148,7 +148,7 @@ class Mitigation(_Strict):
     service_credit: Money | None = Field(None, description="Service credit after mitigation.")
 
 
-class Measure(_Strict):
+class Measure(StrictModel):
     """One service-level measure for the month."""
 
     ref: Text = Field(description="Identifier of the measure, e.g. 'SL4a'.")
@@ -194,7 +194,7 @@ class Measure(_Strict):
         return self.credit
 
 
-class Stock(_Strict):
+class Stock(StrictModel):
     """A standing figure at month-end and its change from the month before (e.g. work in progress)."""
 
     name: Text
@@ -209,12 +209,12 @@ class Stock(_Strict):
         return self.change if self.change is not None else self.value - (self.previous or Decimal(0))
 
 
-class TrendPoint(_Strict):
+class TrendPoint(StrictModel):
     period: Month
     value: Figure
 
 
-class Trend(_Strict):
+class Trend(StrictModel):
     """A figure moving from one month to another, e.g. average clearance time from May to August."""
 
     name: Text
@@ -225,7 +225,7 @@ class Trend(_Strict):
     end: TrendPoint
 
 
-class Totals(_Strict):
+class Totals(StrictModel):
     """Totals as a record states them; each is checked against the measures."""
 
     pre_mitigation: Money | None = Field(None, description="Service credits before mitigation.")
@@ -245,7 +245,7 @@ class CreditTotals:
         return self.post_mitigation + self.no_pay
 
 
-class Lot(_Strict):
+class Lot(StrictModel):
     name: Text = Field(description="The contract lot or area, e.g. 'Lot 2'.")
     measures: list[Measure] = Field(min_length=1)
     stock: list[Stock] = Field(default_factory=list)
@@ -260,7 +260,7 @@ class Lot(_Strict):
         )
 
 
-class Performance(_Strict):
+class Performance(StrictModel):
     """Service-level performance for one month, rendered as numbered paragraphs after the item's own."""
 
     period: Month = Field(description="The reporting month, YYYY-MM.")

@@ -12,21 +12,13 @@ import datetime as dt
 
 from pydantic import Field
 
-from minutes_kit.record.model import (
-    Classification,
-    Contact,
-    Descriptor,
-    Person,
-    PersonKey,
-    Text,
-    _Strict,
-    marking,
-)
+from minutes_kit.record.base import StrictModel, Text
+from minutes_kit.record.model import Classification, Contact, Descriptor, Person, PersonKey, marking
 
 SERIES_FILE = "series.yaml"
 
 
-class StandingItem(_Strict):
+class StandingItem(StrictModel):
     title: Text
     reviews_actions: bool = Field(False, description="The action-points item, where outstanding actions are reviewed.")
     paragraphs: list[Text] = Field(
@@ -34,7 +26,7 @@ class StandingItem(_Strict):
     )
 
 
-class SeriesFile(_Strict):
+class SeriesFile(StrictModel):
     """The shared part of a meeting series, in ``series.yaml`` beside the meeting records."""
 
     id: Text = Field(description="The series identifier every record gives as meeting.series, e.g. 'CPG-NORTH'.")

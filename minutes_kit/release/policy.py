@@ -10,7 +10,8 @@ from pydantic import Field, ValidationError
 
 from minutes_kit.errors import MinutesError, RecordInvalid, RecordSyntaxError
 from minutes_kit.record.exemptions import REDACTION_DIR, UnknownExemption, load_catalogue
-from minutes_kit.record.model import MeetingRecord, Text, WithholdableField, _Strict
+from minutes_kit.record.base import StrictModel, Text
+from minutes_kit.record.model import MeetingRecord, WithholdableField
 from minutes_kit.record.source import load_source
 from minutes_kit.validation.problems import Problem, Report, Severity
 from minutes_kit.validation.schema_errors import report_validation_error
@@ -23,7 +24,7 @@ class PolicyNotFound(MinutesError):
     """The policy named by the record or the command does not exist."""
 
 
-class Policy(_Strict):
+class Policy(StrictModel):
     description: Text
     people: Text = Field("S40(2)", description="Code for every person not marked disclosable.")
     fields: dict[WithholdableField, Text] = Field(default_factory=dict, description="Whole fields withheld.")

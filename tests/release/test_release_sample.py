@@ -47,6 +47,13 @@ def test_no_withheld_string_is_anywhere_in_the_package(released, sample_record):
     assert {secret: parts for secret, parts in leaks.items() if parts} == {}
 
 
+def test_money_in_the_minutes_is_absent_from_the_release(released, sample_docx):
+    _, output = released
+    amounts = set(re.findall(r"£[\d,]+(?:\.\d\d)?", body_text(sample_docx)))
+    assert len(amounts) > 10  # the performance review's credits, no-pay amounts and totals
+    assert {amount: parts_holding(output, amount) for amount in amounts if parts_holding(output, amount)} == {}
+
+
 def test_whole_fields_carry_their_code_after_the_label(released):
     style, output = released
     labels = [row.cells[0].text for row in Document(output).tables[0].rows]
