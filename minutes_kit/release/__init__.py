@@ -14,14 +14,14 @@ The path, in order:
 
 from __future__ import annotations
 
-import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_kit.errors import MinutesError
-from minutes_kit.files import guard_output
+from minutes_kit.files import atomic_output, guard_output
 from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.release.context import ReleaseContextBuilder
@@ -112,8 +112,8 @@ def release_minutes(
     context = ReleaseContextBuilder(plan, register, review=options.review, raised=raised).context()
     style = Style.REVIEW if options.review else options.style
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=output.parent, prefix=".minutes-release-") as work_dir:
+    # Work in the system's temporary folder: a half-made release never sits beside the output.
+    with tempfile.TemporaryDirectory(prefix="minutes-release-") as work_dir:
         work = Path(work_dir)
         staged = {kind: work / path.name for kind, path in paths.items()}
         render_docx(template, context, work / "rendered.docx", inputs)
@@ -141,7 +141,8 @@ def release_minutes(
                 outputs=list(paths.values()), redactions=placed,
             ), encoding="utf-8")
         for kind, path in paths.items():
-            os.replace(staged[kind], path)
+            with atomic_output(path, inputs) as temporary:
+                shutil.copyfile(staged[kind], temporary)
     return ReleaseResult(list(paths.values()), placed)
 
 
