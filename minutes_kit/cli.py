@@ -57,7 +57,7 @@ def _reported() -> Iterator[None]:
 SeriesDir = Annotated[Path, typer.Argument(help="The series folder: series.yaml and one record per meeting.", show_default=False)]
 AsOf = Annotated[
     Optional[dt.datetime],
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="The state of the actions on this date, YYYY-MM-DD [default: today]."),
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="The state of the actions on this date, YYYY-MM-DD (default: today)."),
 ]
 
 
@@ -99,7 +99,7 @@ def validate(
 def render(
     file: Annotated[Path, typer.Argument(help="The meeting record (YAML).", show_default=False)],
     output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="Word file to write [default: FILE with .docx].")
+        Optional[Path], typer.Option("-o", "--output", help="Word file to write (default: FILE with .docx).")
     ] = None,
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Your own Word template instead of templates/minutes.docx.")
@@ -169,7 +169,7 @@ def new(
     series_dir: SeriesDir,
     date: Annotated[dt.datetime, typer.Option("--date", formats=["%Y-%m-%d"], help="Date of the meeting, YYYY-MM-DD.")],
     output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="Record to write [default: SERIES_DIR/YYYY-MM-DD.yaml].")
+        Optional[Path], typer.Option("-o", "--output", help="Record to write (default: SERIES_DIR/YYYY-MM-DD.yaml).")
     ] = None,
 ) -> None:
     """Start the next meeting's record: standing attendees and items, previous minutes, outstanding actions."""
@@ -209,14 +209,14 @@ def release(
         "--mask-length", help="fixed: the same number of X's for everything, so no length leaks; "
         "proportional: one X per removed character.")] = "fixed",
     policy: Annotated[Optional[str], typer.Option(
-        "--policy", help="A policy in redaction/policies or a .yaml path [default: the record's, else 'default'].")] = None,
+        "--policy", help="A policy in redaction/policies or a .yaml path (default: the record's, else 'default').")] = None,
     review: Annotated[bool, typer.Option(
         "--review", help="Write a review copy instead: full text, proposed redactions highlighted with their codes.")] = False,
     summary: Annotated[bool, typer.Option(
         "--summary/--no-summary", help="Append the Redaction Summary to the release.")] = True,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write the release as PDF (needs LibreOffice).")] = False,
     by: Annotated[Optional[str], typer.Option(
-        "--by", help="Who releases, for the audit log [default: $MINUTES_RELEASED_BY, else the login name].")] = None,
+        "--by", help="Who releases, for the audit log (default: $MINUTES_RELEASED_BY, else the login name).")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template.")] = None,
     strict: Strict = False,
 ) -> None:

@@ -133,3 +133,12 @@ def test_damaged_template_is_a_user_error(runner, record, tmp_path):
     result = runner.invoke(app, ["render", str(record), "--template", str(damaged), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 1
     assert "is not a Word .docx file" in result.stderr
+
+
+@pytest.mark.parametrize("command, shown", [
+    ("render", "default: FILE with .docx"),
+    ("release", "default: the record's, else 'default'"),
+])
+def test_help_shows_computed_defaults(runner, command, shown):
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert shown in " ".join(result.stdout.split())
