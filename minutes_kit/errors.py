@@ -63,3 +63,7 @@ class SeriesInvalid(MinutesError):
     def __init__(self, reports: list[Report], summary: str):
         super().__init__(summary)
         self.reports = reports
+
+
+class ModelUnavailable(MinutesError):
+    """No spaCy model is installed for finding people's names."""
