@@ -67,3 +67,11 @@ class SeriesInvalid(MinutesError):
 
 class ModelUnavailable(MinutesError):
     """No spaCy model is installed for finding people's names."""
+
+
+class DecisionsInvalid(RecordInvalid):
+    """A decisions file has problems; `report` lists all of them with their lines."""
+
+
+class FindingsUndecided(MinutesError):
+    """A strict release found personal data nobody has decided on."""

@@ -14,12 +14,15 @@ from minutes_kit.detection.people import Registry
 from minutes_kit.detection.spans import Span, without_overlaps
 
 
-def find_personal_data(texts: Sequence[str], registries: Sequence[Registry]) -> list[list[Span]]:
-    """The personal data in each text; `registries[i]` holds the people known in `texts[i]`."""
+def find_personal_data(
+    texts: Sequence[str], registries: Sequence[Registry], prose: Sequence[bool] | None = None
+) -> list[list[Span]]:
+    """The personal data in each text; `registries[i]` holds the people known in `texts[i]`, and
+    `prose[i]` is false for a heading (a title, a measure's name, a place), searched by rule only."""
     from minutes_kit.detection.ner import find_people
 
     settled = [[*find_patterns(text), *registry.find(text)] for text, registry in zip(texts, registries)]
-    people = find_people(texts, settled)
+    people = find_people(texts, settled, prose if prose is not None else [True] * len(texts))
     return [without_overlaps([*surer, *others]) for surer, others in zip(settled, people)]
 
 

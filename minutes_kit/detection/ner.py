@@ -66,8 +66,11 @@ def load_model(names: tuple[str, ...] | None = None) -> Language:
     )
 
 
-def find_people(texts: Sequence[str], settled: Sequence[Sequence[Span]]) -> list[list[Span]]:
+def find_people(texts: Sequence[str], settled: Sequence[Sequence[Span]], prose: Sequence[bool]) -> list[list[Span]]:
     """People's names in each text beyond the spans `settled` by surer finders.
+
+    Only titled names are looked for in headings (texts whose `prose` is false): in title
+    case every run of words is capitalised, and the model reads headings poorly.
 
     Titled names are found by rule. The model runs only on texts that hold a name-shaped
     run or a lone capitalised word inside a sentence that no rule has settled: there it
@@ -75,9 +78,10 @@ def find_people(texts: Sequence[str], settled: Sequence[Sequence[Span]]) -> list
     """
     found = [list(titled_names(text)) for text in texts]
     shaped = [[span for span in name_shaped(text) if not any(span.overlaps(other) for other in (*done, *titled))]
-              for text, done, titled in zip(texts, settled, found)]
+              if is_prose else [] for text, done, titled, is_prose in zip(texts, settled, found, prose)]
     undecided = [index for index, (text, candidates, done) in enumerate(zip(texts, shaped, settled))
-                 if candidates or any(not any(word.overlaps(span) for span in done) for word in lone_name_words(text))]
+                 if candidates or (prose[index] and any(not any(word.overlaps(span) for span in done)
+                                                         for word in lone_name_words(text)))]
     if not undecided:
         return found
     documents = load_model().pipe([texts[index] for index in undecided], batch_size=BATCH_SIZE)

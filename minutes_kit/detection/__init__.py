@@ -1,0 +1,7 @@
+"""Finding personal data nobody marked: in record text (`scan.py`), decided by a reviewer
+(`decisions.py`) and applied by the release.
+
+Fixed-shape categories (`patterns.py`), the record's registry (`people.py`),
+name shapes (`shapes.py`) and spaCy's NER (`ner.py`, the only module that
+imports spaCy, and only when called) are combined in `detect.py`.
+"""
