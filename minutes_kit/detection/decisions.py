@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from minutes_kit.detection.scan import Finding, finding_key, scan_record
 from minutes_kit.detection.spans import SUGGESTED_CODE
 from minutes_kit.errors import DecisionsInvalid
 from minutes_kit.files import atomic_output
 from minutes_kit.record.base import StrictModel, Text
-from minutes_kit.record.exemptions import Exemption, UnknownExemption, load_catalogue
+from minutes_kit.record.exemptions import Exemption, load_catalogue
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.validation import validate_document
 
@@ -70,6 +70,13 @@ class DecisionEntry(StrictModel):
     on: dt.date | None = Field(None, description="When, YYYY-MM-DD.")
     stale: bool = Field(False, description="True when the text no longer occurs in the record.")
 
+    @field_validator("code", "suggested")
+    @classmethod
+    def _known_code(cls, code: str | None) -> str | None:
+        if code is not None:
+            load_catalogue().lookup(code)  # UnknownExemption is a ValueError: reported at the code's line
+        return code
+
     @model_validator(mode="after")
     def _complete(self) -> DecisionEntry:
         if self.decision is Decision.KEEP and self.reason is None:
@@ -105,18 +112,12 @@ def load_decisions(path: Path) -> DecisionsFile:
     """The decisions in `path`, or `DecisionsInvalid` listing every problem with its line."""
     report, decisions = validate_document(path, DecisionsFile)
     if decisions is not None:
-        catalogue = load_catalogue()
         seen: dict[tuple[str, str], int] = {}
         for index, entry in enumerate(decisions.findings):
             key = finding_key(entry.text, entry.category)
             if key in seen:
                 report.error(("findings", index, "text"), f"'{entry.text}' is already decided in finding {seen[key] + 1}")
             seen.setdefault(key, index)
-            if entry.decision is Decision.REDACT:
-                try:
-                    catalogue.lookup(entry.written_code)
-                except UnknownExemption as exc:
-                    report.error(("findings", index, "code" if entry.code else "suggested"), str(exc))
     if decisions is None or report.failed():
         raise DecisionsInvalid(report)
     return decisions

@@ -1,8 +1,8 @@
 """Personal data in texts: the fixed-shape categories, the registry's people, then everyone else.
 
 Where finders overlap the surer one wins: a fixed-shape match (an email's
-local part is not a name), then a registry person, then the title rule, the
-statistical model and name-shaped runs of capitalised words.
+local part is not a name), then a registry person, then the longest of what
+the title rule, the statistical model and name-shaped runs found.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ def find_personal_data(
 
     settled = [[*find_patterns(text), *registry.find(text)] for text, registry in zip(texts, registries)]
     people = find_people(texts, settled, prose if prose is not None else [True] * len(texts))
-    return [without_overlaps([*surer, *others]) for surer, others in zip(settled, people)]
+    # Among the uncertain finders the longest reading wins: "Tomasz Nowak", not the model's "Nowak".
+    return [without_overlaps([*surer, *sorted(others, key=lambda span: span.start - span.end)])
+            for surer, others in zip(settled, people)]
 
 
 def registry_of(names: Sequence[str] | Mapping[str, str]) -> Registry:
