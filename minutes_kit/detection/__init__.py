@@ -5,3 +5,6 @@ Fixed-shape categories (`patterns.py`), the record's registry (`people.py`),
 name shapes (`shapes.py`) and spaCy's NER (`ner.py`, the only module that
 imports spaCy, and only when called) are combined in `detect.py`.
 """
+
+DECISIONS_SUFFIX = ".decisions.yaml"
+"""The reviewer's decisions on a record's findings: ``RECORD.decisions.yaml`` beside it."""

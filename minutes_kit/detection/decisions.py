@@ -23,6 +23,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
+from minutes_kit.detection import DECISIONS_SUFFIX
 from minutes_kit.detection.scan import Finding, finding_key, scan_record
 from minutes_kit.detection.spans import SUGGESTED_CODE
 from minutes_kit.errors import DecisionsInvalid
@@ -32,7 +33,6 @@ from minutes_kit.record.exemptions import Exemption, load_catalogue
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.validation import validate_document
 
-SUFFIX = ".decisions.yaml"
 HEADER = """\
 # Personal data that `minutes scan` found in {record} and nobody marked.
 # For each finding, write a decision and who made it, then run `minutes release`:
@@ -101,7 +101,7 @@ class DecisionsFile(StrictModel):
 
 
 def decisions_path(record_path: Path) -> Path:
-    return Path(record_path).with_suffix(SUFFIX)
+    return Path(record_path).with_suffix(DECISIONS_SUFFIX)
 
 
 def record_digest(record_path: Path) -> str:

@@ -56,10 +56,17 @@ def load_model(names: tuple[str, ...] | None = None) -> Language:
     """The first installed model of `names`, with only what NER needs."""
     import spacy
 
+    return spacy.load(installed_model(names), exclude=list(NOT_NEEDED))
+
+
+def installed_model(names: tuple[str, ...] | None = None) -> str:
+    """The first of `names` (by default $MINUTES_SPACY_MODEL, else `DEFAULT_MODELS`) that is installed."""
+    import spacy.util
+
     names = names or model_name_candidates()
     for name in names:
         if spacy.util.is_package(name) or os.path.isdir(name):
-            return spacy.load(name, exclude=list(NOT_NEEDED))
+            return name
     raise ModelUnavailable(
         f"no spaCy model is installed for finding people's names (tried {', '.join(names)}); "
         f"install one with: {INSTALL_COMMAND}, or set {MODEL_VARIABLE} to the name of an installed model"

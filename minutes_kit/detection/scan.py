@@ -14,7 +14,6 @@ it occurs, so one decision covers every place it is found.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from minutes_kit.detection.detect import find_personal_data
@@ -117,9 +116,3 @@ def location(path: FieldPath) -> str:
             return f"{item + 1} title"
         case _:
             return describe_path(path)
-
-
-def occurrences(findings: list[Finding]) -> Iterator[tuple[str, Finding]]:
-    for finding in findings:
-        for where in finding.found_in:
-            yield where, finding

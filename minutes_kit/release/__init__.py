@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minutes_kit.detection.decisions import Withheld, withheld_findings
+from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
 from minutes_kit.errors import FindingsUndecided, MinutesError
 from minutes_kit.files import guard_output
 from minutes_kit.record.exemptions import load_catalogue
@@ -117,7 +117,7 @@ def release_minutes(
     if options.strict and not options.review and findings.undecided:
         raise FindingsUndecided(
             f"{len(findings.undecided)} finding(s) of `minutes scan` are undecided; decide each in "
-            f"{record_path.with_suffix('.decisions.yaml')} before a strict release:\n"
+            f"{decisions_path(record_path)} before a strict release:\n"
             + "\n".join(f"  {entry.describe()}" for entry in findings.undecided)
         )
     register = Register()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,7 @@ items:
       - "Mr Hall noted that queries go to jo.okafor@example.org or 0113 496 0123."
       - "The surveyor's note [[S40(2): Tomasz Nowak]] was accepted."
 """
+SERIES = Path(__file__).resolve().parents[2] / "samples" / "series" / "estates-steering-group"
 UNMARKED = ["Mrs Okonkwo", "jo.okafor@example.org", "0113 496 0123"]
 
 
@@ -182,3 +184,13 @@ def test_jsonl_interface_names_a_bad_line(runner):
     result = runner.invoke(app, ["scan", "--jsonl"], input='{"text": "fine"}\nnot json\n')
     assert result.exit_code == 1
     assert "line 2: not JSON" in result.stderr
+
+
+def test_a_decisions_file_in_a_series_folder_is_not_read_as_a_meeting(runner, tmp_path):
+    series = tmp_path / "series"
+    shutil.copytree(SERIES, series)
+    first = sorted(series.glob("2026-*.yaml"))[0]
+    assert runner.invoke(app, ["scan", str(first)]).exit_code == 0
+    assert decisions_path(first).exists()
+    result = runner.invoke(app, ["validate", str(series)])
+    assert result.exit_code == 0, result.output
