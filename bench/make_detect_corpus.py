@@ -3,15 +3,16 @@
 Every person, number and address is invented (telephone numbers come from
 Ofcom's drama ranges, NHS numbers are random with a computed check digit).
 Each line: {"text", "known": registry names, "spans": [{"start", "end", "category"}]}.
+
 The sentences carry the hard cases on purpose: names that are ordinary words
 (Grace Bell, Will Baker), titles with surnames, hyphenated and apostrophe
-names, possessives, people not in the registry, initials ("J. Okafor"),
-names in capitals, with particles ("van der Berg") or accents, first names
-alone, and text that must not be
-flagged: organisations (some named after people), places ("Hallam", "Lincoln"),
-job titles, programmes, ordinary words ("Will the supplier...", "a grace
-period"), headings in title case ("Any Other Business"), two-word places that
-read like names ("Milton Keynes", "Castle Douglas"), NHS-shaped numbers with a wrong check digit, references and figures.
+names, possessives, people not in the registry, initials ("J. Okafor"), names
+in capitals, with particles ("van der Berg") or accents, first names alone;
+and text that must not be flagged: organisations (some named after people),
+places ("Hallam", "Lincoln"), places that read like names ("Milton Keynes",
+"Castle Douglas"), job titles, programmes, agenda headings in title case
+("Any Other Business"), ordinary words ("Will the supplier...", "a grace
+period"), NHS-shaped numbers with a wrong check digit, references and figures.
 
     python bench/make_detect_corpus.py        # deterministic: seed 2026
 """

@@ -108,7 +108,7 @@ def release_minutes(
     file the record came from, none of which an output may replace.
     """
     template = options.template or MINUTES_TEMPLATE
-    inputs = [record_path, template, *inputs]
+    inputs = [record_path, decisions_path(record_path), template, *inputs]
     paths = output_paths(output, options)
     for path in paths.values():
         guard_output(path, inputs)
