@@ -252,7 +252,7 @@ def scan(
     import sys
 
     if jsonl == (file is not None):
-        _fail("give a record to scan, or --jsonl to read texts from standard input")
+        raise typer.BadParameter("give a record to scan, or --jsonl to read texts from standard input")
     if jsonl:
         from minutes_kit.detection.jsonl import answer_lines
 

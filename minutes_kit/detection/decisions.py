@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,7 @@ from minutes_kit.record.exemptions import Exemption, load_catalogue
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.validation import validate_document
 
+NUMBER_LIKE = re.compile(r"^[\d\s+().:-]+$")
 HEADER = """\
 # Personal data that `minutes scan` found in {record} and nobody marked.
 # For each finding, write a decision and who made it, then run `minutes release`:
@@ -144,6 +146,14 @@ def scan_and_merge(record: MeetingRecord, record_path: Path) -> DecisionsFile:
     return merge(scan_record(record), previous, record_digest(record_path))
 
 
+class _Dumper(yaml.SafeDumper):
+    """Quotes text a reader would take for a number or a date ("9434765919"), so it reads back as text."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if NUMBER_LIKE.match(value) else None))
+
+
 def write_decisions(decisions: DecisionsFile, record_path: Path) -> Path:
     path = decisions_path(record_path)
     entries = []
@@ -151,7 +161,8 @@ def write_decisions(decisions: DecisionsFile, record_path: Path) -> Path:
         data = entry.model_dump(mode="json", exclude_none=True)
         if not entry.stale:
             data.pop("stale")
-        entries.append(yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=100, default_flow_style=None))
+        entries.append(yaml.dump([data], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+                                 default_flow_style=None))
     text = HEADER.format(record=Path(record_path).name) + f"record_sha256: {decisions.record_sha256}\n"
     text += "findings:" + (" []\n" if not entries else "\n" + "\n".join(entries))
     with atomic_output(path, [record_path]) as temporary:

@@ -63,7 +63,7 @@ def _decide(record: Path, text: str, **decision: str) -> None:
     """Edit the decisions file as a reviewer would: change the lines of one finding."""
     path = decisions_path(record)
     lines = path.read_text(encoding="utf-8").splitlines()
-    start = next(index for index, line in enumerate(lines) if line == f"- text: {text}")
+    start = next(index for index, line in enumerate(lines) if line in (f"- text: {text}", f'- text: "{text}"'))
     at = next(index for index in range(start, len(lines)) if lines[index].startswith("  decision:"))
     lines[at:at + 1] = [f"  {key}: {value}" for key, value in decision.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -90,6 +90,20 @@ def test_decisions_survive_a_rescan_and_a_vanished_finding_is_kept_as_stale(runn
     assert findings["jo.okafor@example.org"]["decision"] == "undecided"
 
 
+def test_a_number_found_reads_back_as_text_and_keeps_its_decision(runner, record):
+    record.write_text(RECORD.replace("Mr Hall noted", "NHS number 9434765919 was quoted; Mr Hall noted"), encoding="utf-8")
+    _scan(runner, record)
+    _decide(record, "9434765919", decision="redact", by="A Reviewer", on="2026-05-20")
+    findings = {f["text"]: f for f in _scan(runner, record)["findings"]}
+    assert findings["9434765919"]["decision"] == "redact"
+
+
+def test_scan_needs_a_record_or_jsonl(runner):
+    result = runner.invoke(app, ["scan"])
+    assert result.exit_code == 2
+    assert "give a record to scan, or --jsonl" in result.stderr
+
+
 def test_a_wrong_decision_is_reported_at_its_line(runner, record):
     _scan(runner, record)
     _decide(record, "Mrs Okonkwo", decision="keep", by="A Reviewer", on="2026-05-20")
@@ -98,6 +112,7 @@ def test_a_wrong_decision_is_reported_at_its_line(runner, record):
     assert result.exit_code == 1
     lines = decisions_path(record).read_text(encoding="utf-8").splitlines()
     okonkwo = lines.index("- text: Mrs Okonkwo") + 1
+    assert '- text: "0113 496 0123"' in lines
     code = next(number for number, line in enumerate(lines, 1) if line == "  code: S99")
     assert f"estates.decisions.yaml:{okonkwo}:3: error: findings[1]: " in result.stderr
     assert "a kept finding needs its reason" in result.stderr
