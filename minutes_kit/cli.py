@@ -68,8 +68,9 @@ def validate(
     ],
     strict: Strict = False,
 ) -> None:
-    """Check records (or whole series) and report every problem with its file, line, column and field."""
+    """Check records (or whole series, or decisions files) and report every problem with its file, line, column and field."""
     from minutes_kit.actions.series import validate_series
+    from minutes_kit.detection import DECISIONS_SUFFIX
     from minutes_kit.validation import validate_file
 
     failed = False
@@ -82,7 +83,12 @@ def validate(
                 failed |= checked.failed(strict)
                 typer.echo(f"{checked.summary()}: {'FAILED' if checked.failed(strict) else 'ok'}")
                 continue
-            report = validate_file(path).report
+            if path.name.endswith(DECISIONS_SUFFIX):
+                from minutes_kit.detection.decisions import validate_decisions
+
+                report = validate_decisions(path)[0]
+            else:
+                report = validate_file(path).report
         except MinutesError as exc:
             typer.echo(f"error: {exc}", err=True)
             failed = True

@@ -32,7 +32,7 @@ from minutes_kit.files import atomic_output
 from minutes_kit.record.base import StrictModel, Text
 from minutes_kit.record.exemptions import Exemption, load_catalogue
 from minutes_kit.record.model import MeetingRecord
-from minutes_kit.validation import validate_document
+from minutes_kit.validation import Report, validate_document
 
 NUMBER_LIKE = re.compile(r"^[\d\s+().:-]+$")
 HEADER = """\
@@ -112,6 +112,14 @@ def record_digest(record_path: Path) -> str:
 
 def load_decisions(path: Path) -> DecisionsFile:
     """The decisions in `path`, or `DecisionsInvalid` listing every problem with its line."""
+    report, decisions = validate_decisions(path)
+    if decisions is None or report.failed():
+        raise DecisionsInvalid(report)
+    return decisions
+
+
+def validate_decisions(path: Path) -> tuple[Report, DecisionsFile | None]:
+    """Every problem of a decisions file, each with its line (`minutes validate` shows them)."""
     report, decisions = validate_document(path, DecisionsFile)
     if decisions is not None:
         seen: dict[tuple[str, str], int] = {}
@@ -120,9 +128,7 @@ def load_decisions(path: Path) -> DecisionsFile:
             if key in seen:
                 report.error(("findings", index, "text"), f"'{entry.text}' is already decided in finding {seen[key] + 1}")
             seen.setdefault(key, index)
-    if decisions is None or report.failed():
-        raise DecisionsInvalid(report)
-    return decisions
+    return report, decisions
 
 
 def merge(findings: list[Finding], previous: DecisionsFile | None, digest: str) -> DecisionsFile:

@@ -117,6 +117,9 @@ def test_a_wrong_decision_is_reported_at_its_line(runner, record):
     assert f"estates.decisions.yaml:{okonkwo}:3: error: findings[1]: " in result.stderr
     assert "a kept finding needs its reason" in result.stderr
     assert f"estates.decisions.yaml:{code}:3: error: findings[3].code: 'S99' is not a known exemption code" in result.stderr
+    validated = runner.invoke(app, ["validate", str(decisions_path(record))])
+    assert validated.exit_code == 1 and "2 errors" in validated.stdout
+    assert f"estates.decisions.yaml:{okonkwo}:3: error: findings[1]: a kept finding needs its reason" in validated.stderr
 
 
 def test_release_withholds_undecided_findings_with_a_warning_and_strict_refuses(runner, record, tmp_path):
