@@ -76,12 +76,11 @@ def installed_model(names: tuple[str, ...] | None = None) -> str:
 def find_people(texts: Sequence[str], settled: Sequence[Sequence[Span]], prose: Sequence[bool]) -> list[list[Span]]:
     """People's names in each text beyond the spans `settled` by surer finders.
 
-    Only titled names are looked for in headings (texts whose `prose` is false): in title
-    case every run of words is capitalised, and the model reads headings poorly.
-
-    Titled names are found by rule. The model runs only on texts that hold a name-shaped
-    run or a lone capitalised word inside a sentence that no rule has settled: there it
-    finds people, and vetoes runs of three words it reads as organisations.
+    Titled names are found by rule everywhere. In prose, the model runs only on texts that
+    hold a name-shaped run or a lone capitalised word inside a sentence that no rule has
+    settled: there it finds people, and vetoes runs of three words it reads as organisations.
+    Headings (texts whose `prose` is false) get no more than the title rule: in title case
+    every run of words is capitalised, and the model reads headings poorly.
     """
     found = [list(titled_names(text)) for text in texts]
     shaped = [[span for span in name_shaped(text) if not any(span.overlaps(other) for other in (*done, *titled))]
