@@ -19,20 +19,22 @@ import hashlib
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import Field, field_validator, model_validator
 
 from minutes_kit.detection import DECISIONS_SUFFIX
-from minutes_kit.detection.scan import Finding, finding_key, scan_record
-from minutes_kit.detection.spans import SUGGESTED_CODE
+from minutes_kit.detection.spans import SUGGESTED_CODE, finding_key
 from minutes_kit.errors import DecisionsInvalid
 from minutes_kit.files import atomic_output
 from minutes_kit.record.base import StrictModel, Text
 from minutes_kit.record.exemptions import Exemption, load_catalogue
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.validation import Report, validate_document
+
+if TYPE_CHECKING:
+    from minutes_kit.detection.scan import Finding
 
 NUMBER_LIKE = re.compile(r"^[\d\s+().:-]+$")
 HEADER = """\
@@ -147,6 +149,8 @@ def merge(findings: list[Finding], previous: DecisionsFile | None, digest: str) 
 
 def scan_and_merge(record: MeetingRecord, record_path: Path) -> DecisionsFile:
     """Scan the record and carry over every decision already in its decisions file."""
+    from minutes_kit.detection.scan import scan_record
+
     path = decisions_path(record_path)
     previous = load_decisions(path) if path.exists() else None
     return merge(scan_record(record), previous, record_digest(record_path))
@@ -198,4 +202,6 @@ def withheld_findings(record: MeetingRecord, record_path: Path) -> Withheld:
     digest = record_digest(record_path)
     if previous is not None and previous.record_sha256 == digest:
         return Withheld(previous, current=True)
+    from minutes_kit.detection.scan import scan_record  # the finders, and spaCy, only when the file is out of date
+
     return Withheld(merge(scan_record(record), previous, digest), current=False)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from minutes_kit.detection.shapes import NAME_WORD, PARTICLE, PARTICLES, SHOUTED_WORD, TITLE, TITLES
+from minutes_kit.detection import TITLES
+from minutes_kit.detection.shapes import NAME_WORD, PARTICLE, PARTICLES, SHOUTED_WORD, TITLE
 from minutes_kit.detection.spans import PERSON, Span
 
 ANY_WORD = rf"{TITLE}|{NAME_WORD}|{SHOUTED_WORD}"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from minutes_kit.detection.detect import find_personal_data
 from minutes_kit.detection.people import Registry
-from minutes_kit.detection.spans import SUGGESTED_CODE, Span
+from minutes_kit.detection.spans import SUGGESTED_CODE, Span, finding_key
 from minutes_kit.record.markup import Marked, PersonMention, segments
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.record.source import FieldPath
@@ -42,11 +42,6 @@ class Finding:
     @property
     def key(self) -> tuple[str, str]:
         return finding_key(self.text, self.category)
-
-
-def finding_key(text: str, category: str) -> tuple[str, str]:
-    """Findings are one when their texts differ only in case, spacing or apostrophes."""
-    return " ".join(text.replace("’", "'").split()).casefold(), category
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from minutes_kit.detection import TITLES
 from minutes_kit.detection.spans import PERSON, Span
 
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Cllr", "Councillor")
 TITLE = rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})(?:\.|(?![\w'’-]))"
 UPPER = "".join(chr(code) for code in range(0x41, 0x250) if chr(code).isupper())
 LOWER = "".join(chr(code) for code in range(0x61, 0x250) if chr(code).islower())

@@ -30,3 +30,8 @@ def without_overlaps(spans: Iterable[Span]) -> list[Span]:
         if not any(span.overlaps(other) for other in kept):
             kept.append(span)
     return sorted(kept, key=lambda span: span.start)
+
+
+def finding_key(text: str, category: str) -> tuple[str, str]:
+    """Findings are one when their texts differ only in case, spacing or apostrophes."""
+    return " ".join(text.replace("’", "'").split()).casefold(), category

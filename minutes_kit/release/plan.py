@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutes_kit.detection.shapes import TITLES
+from minutes_kit.detection import TITLES
 from minutes_kit.record.exemptions import Catalogue, Exemption
 from minutes_kit.record.model import MeetingRecord, Person
 from minutes_kit.release.policy import LoadedPolicy
