@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test schema bench clean
+.PHONY: demo test schema bench bench-detect clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,7 @@ demo: $(INSTALLED)
 	$(BIN)/minutes render samples/contract-performance-group.yaml -o out/contract-performance-group.docx
 	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.docx --as-of 2026-08-20
 	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.xlsx --as-of 2026-08-20
+	$(BIN)/minutes scan samples/contract-performance-group.yaml
 	$(BIN)/minutes release samples/contract-performance-group.yaml -o out/contract-performance-group.release.docx --by "minutes-kit demo"
 	$(BIN)/minutes release samples/contract-performance-group.yaml -o out/contract-performance-group.review.docx --review
 	@echo "Rendered into out/"
@@ -33,6 +34,12 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/performance_speed.py
 	$(BIN)/python bench/actions_register.py
 	$(BIN)/python bench/release_speed.py
+
+# The detector against Microsoft Presidio on bench/detect_corpus.jsonl; Presidio is installed
+# for the benchmark only (the `bench` extra), never by `make test`.
+bench-detect: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/detect_benchmark.py
 
 clean:
 	rm -rf $(VENV) out

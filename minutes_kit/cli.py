@@ -68,8 +68,9 @@ def validate(
     ],
     strict: Strict = False,
 ) -> None:
-    """Check records (or whole series) and report every problem with its file, line, column and field."""
+    """Check records (or whole series, or decisions files) and report every problem with its file, line, column and field."""
     from minutes_kit.actions.series import validate_series
+    from minutes_kit.detection import DECISIONS_SUFFIX
     from minutes_kit.validation import validate_file
 
     failed = False
@@ -82,7 +83,12 @@ def validate(
                 failed |= checked.failed(strict)
                 typer.echo(f"{checked.summary()}: {'FAILED' if checked.failed(strict) else 'ok'}")
                 continue
-            report = validate_file(path).report
+            if path.name.endswith(DECISIONS_SUFFIX):
+                from minutes_kit.detection.decisions import validate_decisions
+
+                report = validate_decisions(path)[0]
+            else:
+                report = validate_file(path).report
         except MinutesError as exc:
             typer.echo(f"error: {exc}", err=True)
             failed = True
@@ -218,23 +224,60 @@ def release(
     by: Annotated[Optional[str], typer.Option(
         "--by", help="Who releases, for the audit log (default: $MINUTES_RELEASED_BY, else the login name).")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template.")] = None,
-    strict: Strict = False,
+    strict: Annotated[bool, typer.Option("--strict", help=(
+        "Treat warnings as errors, and refuse to release while a finding of `minutes scan` is undecided."))] = False,
 ) -> None:
-    """Write the FOI release of a record: exempt text removed and marked with its code, verified leak-free."""
+    """Write the FOI release of a record: exempt text removed and marked with its code, verified leak-free.
+
+    Personal data nobody marked is withheld as decided in FILE.decisions.yaml (see `minutes scan`)."""
     from minutes_kit.actions.register import minutes_source
     from minutes_kit.release import ReleaseOptions, release_minutes
 
     options = ReleaseOptions(
         style=style, mask_length=mask_length, policy=policy, summary=summary,
-        pdf=pdf, review=review, by=by, template=template,
+        pdf=pdf, review=review, by=by, template=template, strict=strict,
     )
     with _reported():
         record, raised, inputs = minutes_source(file, strict=strict)
         result = release_minutes(record, file, output, options, raised=raised, inputs=inputs)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for path in result.outputs:
         typer.echo(f"wrote {path}")
     if not review:
         typer.echo(f"{len(result.redactions)} redactions; leak check passed")
+
+
+@app.command()
+def scan(
+    file: Annotated[Optional[Path], typer.Argument(help="The meeting record (YAML).", show_default=False)] = None,
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help='Read {"text": ..., "known": [names]} lines from standard input and write the findings of each.')] = False,
+) -> None:
+    """Find personal data nobody marked, and add each new finding to FILE.decisions.yaml for a reviewer."""
+    import sys
+
+    if jsonl == (file is not None):
+        raise typer.BadParameter("give a record to scan, or --jsonl to read texts from standard input")
+    if jsonl:
+        from minutes_kit.detection.jsonl import answer_lines
+
+        with _reported():
+            for line in answer_lines(sys.stdin):
+                typer.echo(line)
+        return
+    from minutes_kit.actions.register import minutes_source
+    from minutes_kit.detection.decisions import Decision, scan_and_merge, write_decisions
+
+    with _reported():
+        record, _, _ = minutes_source(file)
+        decisions = scan_and_merge(record, file)
+        written = write_decisions(decisions, file)
+    undecided = [entry for entry in decisions.findings if entry.decision is Decision.UNDECIDED]
+    for entry in undecided:
+        typer.echo(f"undecided: {entry.describe()}")
+    stale = sum(entry.stale for entry in decisions.findings)
+    typer.echo(f"{len(decisions.findings)} findings, {len(undecided)} undecided, {stale} stale; wrote {written}")
 
 
 @app.command("verify-release")
@@ -249,7 +292,7 @@ def verify_release(
 
     with _reported():
         loaded, raised, _ = minutes_source(record)
-        leaks = find_leaks_in(file, loaded, policy, raised=raised)
+        leaks = find_leaks_in(file, loaded, policy, raised=raised, record_path=record)
     if leaks:
         for leak in leaks:
             typer.echo(f"{file}: {leak}", err=True)

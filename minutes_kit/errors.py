@@ -63,3 +63,15 @@ class SeriesInvalid(MinutesError):
     def __init__(self, reports: list[Report], summary: str):
         super().__init__(summary)
         self.reports = reports
+
+
+class ModelUnavailable(MinutesError):
+    """No spaCy model is installed for finding people's names."""
+
+
+class DecisionsInvalid(RecordInvalid):
+    """A decisions file has problems; `report` lists all of them with their lines."""
+
+
+class FindingsUndecided(MinutesError):
+    """A strict release found personal data nobody has decided on."""

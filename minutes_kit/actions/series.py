@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_kit.actions.lifecycle import Meeting, replay
+from minutes_kit.detection import DECISIONS_SUFFIX
 from minutes_kit.errors import InputUnreadable, SeriesInvalid
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.record.series import SERIES_FILE, SeriesFile
@@ -57,8 +58,9 @@ def is_series(path: Path) -> bool:
 
 
 def record_paths(directory: Path) -> list[Path]:
-    """The meeting records of a series: every YAML file in the folder except the series file."""
-    return sorted(path for pattern in ("*.yaml", "*.yml") for path in directory.glob(pattern) if path.name != SERIES_FILE)
+    """The meeting records of a series: every YAML file in the folder except the series file and decisions files."""
+    return sorted(path for pattern in ("*.yaml", "*.yml") for path in directory.glob(pattern)
+                  if path.name != SERIES_FILE and not path.name.endswith(DECISIONS_SUFFIX))
 
 
 def validate_series(directory: Path) -> CheckedSeries:

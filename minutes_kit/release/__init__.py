@@ -4,7 +4,8 @@ The path, in order:
 1. the release context replaces withheld text with marks (`context.py`);
 2. the template is rendered as for ordinary minutes;
 3. the package is sanitised (`sanitise.py`) and swept for withheld strings anywhere
-   else (`sweep.py`);
+   else (`sweep.py`), among them the findings of `minutes scan` that are decided
+   "redact" or not decided at all (`minutes_kit.detection.decisions`);
 4. marks become X's, boxes or highlights, numbered in document order, and the
    Redaction Summary is appended (`marks.py`);
 5. the finished file (and PDF) is searched for every withheld string (`leaks.py`);
@@ -20,7 +21,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minutes_kit.errors import MinutesError
+from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
+from minutes_kit.errors import FindingsUndecided, MinutesError
 from minutes_kit.files import atomic_output, guard_output
 from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.model import Action, MeetingRecord
@@ -57,6 +59,8 @@ class ReleaseOptions:
     review: bool = False
     by: str | None = None
     template: Path | None = None
+    strict: bool = False
+    """Refuse to release while a finding of `minutes scan` is undecided."""
 
     def __post_init__(self) -> None:
         # Accept "box" as readily as Style.BOX: a wrong style must never fall through to another.
@@ -70,6 +74,7 @@ class ReleaseOptions:
 class ReleaseResult:
     outputs: list[Path] = field(default_factory=list)
     redactions: list[Redaction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def output_paths(output: Path, options: ReleaseOptions) -> dict[str, Path]:
@@ -103,12 +108,20 @@ def release_minutes(
     file the record came from, none of which an output may replace.
     """
     template = options.template or MINUTES_TEMPLATE
-    inputs = [record_path, template, *inputs]
+    inputs = [record_path, decisions_path(record_path), template, *inputs]
     paths = output_paths(output, options)
     for path in paths.values():
         guard_output(path, inputs)
     plan, policy_name, policy_sha256 = _plan(record, options.policy)
+    findings = withheld_findings(record, record_path)
+    if options.strict and not options.review and findings.undecided:
+        raise FindingsUndecided(
+            f"{len(findings.undecided)} finding(s) of `minutes scan` are undecided; decide each in "
+            f"{decisions_path(record_path)} before a strict release:\n"
+            + "\n".join(f"  {entry.describe()}" for entry in findings.undecided)
+        )
     register = Register()
+    _search_for_findings(register, findings)
     context = ReleaseContextBuilder(plan, register, review=options.review, raised=raised).context()
     style = Style.REVIEW if options.review else options.style
 
@@ -143,14 +156,32 @@ def release_minutes(
         for kind, path in paths.items():
             with atomic_output(path, inputs) as temporary:
                 shutil.copyfile(staged[kind], temporary)
-    return ReleaseResult(list(paths.values()), placed)
+    return ReleaseResult(list(paths.values()), placed, _warnings(findings))
+
+
+def _search_for_findings(register: Register, findings: Withheld) -> None:
+    """The sweep replaces every occurrence of these wherever they are, and the leak check proves them gone."""
+    for text, exemption in findings.needles:
+        register.search_for(text, exemption)
+
+
+def _warnings(findings: Withheld) -> list[str]:
+    warnings = []
+    if not findings.current:
+        warnings.append("the record was scanned for personal data because its decisions file is missing or out of "
+                        "date; run `minutes scan` to record decisions (and release without loading spaCy)")
+    warnings += [f"undecided finding withheld under its suggested code: {entry.describe()}" for entry in findings.undecided]
+    return warnings
 
 
 def verify_release(
-    file: Path, record: MeetingRecord, policy_name: str | None = None, *, raised: Mapping[str, Action] | None = None
+    file: Path, record: MeetingRecord, policy_name: str | None = None, *, raised: Mapping[str, Action] | None = None,
+    record_path: Path | None = None,
 ) -> list[Leak]:
-    """Search any file for everything the record's release withholds."""
+    """Search any file for everything the record's release withholds (with `record_path`, its findings too)."""
     plan, _, _ = _plan(record, policy_name)
     register = Register()
+    if record_path is not None:
+        _search_for_findings(register, withheld_findings(record, record_path))
     ReleaseContextBuilder(plan, register, raised=raised).context()
     return find_leaks(file, register.needles)

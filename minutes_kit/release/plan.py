@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutes_kit.detection import TITLES
 from minutes_kit.record.exemptions import Catalogue, Exemption
 from minutes_kit.record.model import MeetingRecord, Person
 from minutes_kit.release.policy import LoadedPolicy
@@ -20,7 +21,6 @@ MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
 MARK_PATTERN = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady")
 MIN_NEEDLE_CHARACTERS = 3
 
 

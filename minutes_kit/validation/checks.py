@@ -62,7 +62,7 @@ def _check_people(record: MeetingRecord, report: Report) -> None:
         report.warning(("notes_by",), "no note-taker is given (notes_by)")
 
 
-def _texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
+def record_texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
     """Every free-text field that may mention people, with its path in the file."""
     yield ("meeting", "title"), record.meeting.title
     yield ("meeting", "location"), record.meeting.location
@@ -86,7 +86,7 @@ def _texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
 
 
 def _check_mentions(record: MeetingRecord, report: Report) -> None:
-    for path, text in _texts(record):
+    for path, text in record_texts(record):
         for mention in find_mentions(text):
             if mention.key not in record.people:
                 report.error(path, f"mention @{mention.key}: {_unknown(mention.key, record)}")
@@ -179,7 +179,7 @@ def _check_exemption_codes(record: MeetingRecord, report: Report) -> None:
     ]
     if record.release is not None:
         written.extend((("release", "fields", name), code) for name, code in record.release.fields.items())
-    for path, text in _texts(record):
+    for path, text in record_texts(record):
         written.extend((path, span.label) for span in marked_spans(text) if span.category is None)
     for path, code in written:
         try:

@@ -79,6 +79,8 @@ def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) ->
         return f"expected a list (one '- ' entry per line), found {_describe(value)}"
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"expected a set of fields ('name: value' lines), found {_describe(value)}"
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"]))  # a validator's own sentence, without pydantic's prefix
     if kind == "too_short":
         minimum = context.get("min_length", 1)
         return f"must list at least {minimum} {'entry' if minimum == 1 else 'entries'}"

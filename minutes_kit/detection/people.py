@@ -1,0 +1,72 @@
+"""People in the record's registry, matched deterministically wherever their names are typed.
+
+A registry person is found by full name, by title and surname ("Mrs Hall",
+"Dr. Hall", "Mrs Jane Hall", "Mr van der Berg") and in the possessive
+("Peter Hall's team": the span is the name, not the "'s"), in any case
+("PETER HALL"). Names match as whole words, so "Hall" is never found in
+"Hallam", and a straight apostrophe matches a curly one.
+
+Rather than compile an expression per registry (slow when every line of a
+batch has its own, as in `minutes scan --jsonl`), one expression finds runs
+of capitalised words and each run's word sequences are looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from minutes_kit.detection import TITLES
+from minutes_kit.detection.shapes import NAME_WORD, PARTICLE, PARTICLES, SHOUTED_WORD, TITLE
+from minutes_kit.detection.spans import PERSON, Span
+
+ANY_WORD = rf"{TITLE}|{NAME_WORD}|{SHOUTED_WORD}"
+NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{ANY_WORD})(?:\s+(?:{ANY_WORD}|{PARTICLE}(?=\s)))*(?![\w-])")
+WORD = re.compile(rf"(?<![\w'’-])(?:{ANY_WORD}|{PARTICLE})(?![\w'’-])")
+
+
+def _form(words: list[str]) -> str:
+    """How a sequence of words is looked up: titles without their dot, one apostrophe, any case."""
+    return " ".join(word.rstrip(".").replace("’", "'") for word in words).casefold()
+
+
+def _surname(words: list[str]) -> list[str]:
+    """The last word, with the particles before it: "van der Berg"."""
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return words[start:]
+
+
+class Registry:
+    """The known people of one text: every written form of each name, by the form."""
+
+    def __init__(self, people: Mapping[str, str]):
+        """`people`: full name by registry key (or by the name itself when there is no key)."""
+        self.forms: dict[str, str] = {}
+        for key, name in people.items():
+            words = name.split()
+            if not words:
+                continue
+            self.forms[_form(words)] = key
+            if len(words) > 1:
+                for title in TITLES:
+                    self.forms[_form([title, *_surname(words)])] = key
+                    self.forms[_form([title, *words])] = key
+        self.longest = max((form.count(" ") + 1 for form in self.forms), default=0)
+
+    def find(self, text: str) -> Iterator[Span]:
+        if not self.forms:
+            return
+        for run in NAME_RUN.finditer(text):
+            words = list(WORD.finditer(run.group(0)))
+            first = 0
+            while first < len(words):
+                for last in range(min(len(words), first + self.longest), first, -1):
+                    key = self.forms.get(_form([word.group(0) for word in words[first:last]]))
+                    if key is not None:
+                        yield Span(run.start() + words[first].start(), run.start() + words[last - 1].end(), PERSON, 1.0, key)
+                        first = last
+                        break
+                else:
+                    first += 1
