@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 a problem the user can fix (a message, no traceback),
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -255,8 +256,6 @@ def scan(
         "--jsonl", help='Read {"text": ..., "known": [names]} lines from standard input and write the findings of each.')] = False,
 ) -> None:
     """Find personal data nobody marked, and add each new finding to FILE.decisions.yaml for a reviewer."""
-    import sys
-
     if jsonl == (file is not None):
         raise typer.BadParameter("give a record to scan, or --jsonl to read texts from standard input")
     if jsonl:

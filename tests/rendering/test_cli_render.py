@@ -110,7 +110,7 @@ def test_pdf_without_libreoffice_is_a_clear_error(runner, record, tmp_path, monk
     assert "LibreOffice is not installed" in result.stderr and "apt-get install libreoffice-writer" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "render", "schema", "release", "verify-release", "actions", "action-log", "new"])
+@pytest.mark.parametrize("command", ["validate", "render", "schema", "release", "verify-release", "scan", "actions", "action-log", "new"])
 def test_every_command_has_help(runner, command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
