@@ -26,52 +26,64 @@ def _units(needle: str) -> list[str]:
     return list(normalise(needle))
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
+def _trie_pattern(node: dict[str, Any], root: bool = False) -> str:
     branches = []
     for unit in sorted(key for key in node if key != _END):
         piece = r"\s+" if unit == " " else re.escape(unit)
+        if root and unit.isalnum():
+            # Whole words: the character before the match is not a word character. Checked after the
+            # first character rather than before it, so the pattern starts with a plain character and
+            # the regular expression engine can skip quickly to where a needle could begin.
+            piece += r"(?<!\w.)"
         branches.append(piece + _trie_pattern(node[unit]))
     if _END in node:
         branches.append(node[_END])  # last, so that a longer needle wins over its prefix
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _compile(needles: list[str]) -> re.Pattern[str] | None:
-    word_start: dict[str, Any] = {}
-    other_start: dict[str, Any] = {}
+def _compile(needles: list[str], flags: int) -> re.Pattern[str] | None:
+    trie: dict[str, Any] = {}
     for needle in needles:
         units = _units(needle)
-        node = word_start if units[0].isalnum() else other_start
+        node = trie
         for unit in units:
             node = node.setdefault(unit, {})
         node[_END] = r"(?!\w)" if units[-1].isalnum() else ""
-    alternatives = []
-    if word_start:
-        alternatives.append(rf"(?<!\w){_trie_pattern(word_start)}")
-    if other_start:
-        alternatives.append(_trie_pattern(other_start))
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    return re.compile(_trie_pattern(trie, root=True), flags) if trie else None
 
 
 @dataclass(frozen=True)
 class NeedleSet(Generic[Value]):
     """Many needles searched in one pass; each match maps back to the value of its needle."""
 
-    pattern: re.Pattern[str] | None
+    lowered: re.Pattern[str] | None
+    """For text whose lower case has the same length: matched case-sensitively on ``text.lower()``, fast."""
+    folded: re.Pattern[str] | None
+    """For the rest (a few scripts change length in lower case): matched with IGNORECASE."""
     values: dict[str, Value]
 
     @classmethod
     def of(cls, needles: Mapping[str, Value]) -> NeedleSet[Value]:
         usable = [needle for needle in needles if needle.strip()]
-        return cls(_compile(usable), {normalise(needle): needles[needle] for needle in usable})
+        return cls(_compile(usable, 0), _compile(usable, re.IGNORECASE),
+                   {normalise(needle): needles[needle] for needle in usable})
 
-    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], Value]]:
-        if self.pattern is None:
+    def spans(self, text: str) -> Iterator[tuple[int, int, Value]]:
+        """Start, end and value of every needle in `text`, left to right."""
+        if self.lowered is None:
             return
-        for match in self.pattern.finditer(text):
-            found = normalise(match.group(0))
-            # Case-insensitive matching can pair characters that lower() does not (rare scripts).
-            yield match, self.values.get(found, next(iter(self.values.values())))
+        lowered = text.lower()
+        matches = self.lowered.finditer(lowered) if len(lowered) == len(text) else self.folded.finditer(text)
+        for match in matches:
+            # IGNORECASE can pair characters that lower() does not (rare scripts): fall back to any value.
+            value = self.values.get(normalise(match.group(0)), next(iter(self.values.values())))
+            yield match.start(), match.end(), value
 
     def search(self, text: str) -> Value | None:
-        return next((value for _, value in self.finditer(text)), None)
+        return next((value for _, _, value in self.spans(text)), None)
+
+    def mask(self, text: str, replacement: str) -> str:
+        """`text` with every needle replaced by `replacement`."""
+        for start, end, _ in reversed(list(self.spans(text))):
+            text = text[:start] + replacement + text[end:]
+        return text

@@ -68,9 +68,9 @@ def replace_across_nodes(nodes: list[etree._Element], start: int, end: int, repl
 def _sweep_paragraph(paragraph: etree._Element, needles: NeedleSet[Exemption], register: Register, location: str) -> None:
     nodes = _own_text(paragraph)
     text = "".join(node.text or "" for node in nodes)
-    for match, exemption in reversed(list(needles.finditer(text))):
-        mark = register.add(exemption, location, match.group(0))
-        replace_across_nodes(nodes, match.start(), match.end(), mark)
+    for start, end, exemption in reversed(list(needles.spans(text))):
+        mark = register.add(exemption, location, text[start:end])
+        replace_across_nodes(nodes, start, end, mark)
 
 
 def _sweep_other_xml(package: Package, name: str, needles: NeedleSet[Exemption]) -> None:
@@ -85,11 +85,11 @@ def _sweep_other_xml(package: Package, name: str, needles: NeedleSet[Exemption])
             for attribute in ("text", "tail"):
                 value = getattr(element, attribute)
                 if value and needles.search(value) is not None:
-                    setattr(element, attribute, needles.pattern.sub(ATTRIBUTE_MASK, value))
+                    setattr(element, attribute, needles.mask(value, ATTRIBUTE_MASK))
         for key, value in element.attrib.items():
             if needles.search(value) is None and needles.search(unquote(value)) is None:
                 continue
-            element.set(key, needles.pattern.sub(ATTRIBUTE_MASK, unquote(value)))
+            element.set(key, needles.mask(unquote(value), ATTRIBUTE_MASK))
             if name.endswith(".rels") and element.get("Type", "").endswith(HYPERLINK_TYPE):
                 dropped_links.add(element.get("Id"))
                 element.getparent().remove(element)

@@ -4,7 +4,7 @@ NEEDLES = NeedleSet.of({"Peter Hall": "name", "Mr Hall": "titled", "£4,250": "m
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(match.group(0), value) for match, value in NEEDLES.finditer(text)]
+    return [(text[start:end], value) for start, end, value in NEEDLES.spans(text)]
 
 
 def test_whole_words_only():
@@ -21,4 +21,15 @@ def test_money_is_found_inside_punctuation_but_not_inside_a_longer_number():
 
 def test_the_longest_needle_wins():
     both = NeedleSet.of({"Hall": "short", "Hall Green": "long"})
-    assert [(m.group(0), v) for m, v in both.finditer("the Hall Green depot")] == [("Hall Green", "long")]
+    text = "the Hall Green depot"
+    assert [(text[start:end], v) for start, end, v in both.spans(text)] == [("Hall Green", "long")]
+
+
+def test_text_whose_lower_case_changes_length_is_still_searched():
+    dotted = NeedleSet.of({"Peter Hall": "name"})
+    text = "İstanbul office: PETER HALL"
+    assert [(text[start:end], v) for start, end, v in dotted.spans(text)] == [("PETER HALL", "name")]
+
+
+def test_masking_replaces_every_needle():
+    assert NEEDLES.mask("mailto:mr.x and Mr Hall, peter hall", "XX") == "mailto:mr.x and XX, XX"
