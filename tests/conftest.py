@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from minutes_kit.rendering import render_minutes
 from minutes_kit.rendering.pdf import convert_to_pdf, find_office
@@ -15,6 +17,22 @@ from minutes_kit.validation import load_record
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "contract-performance-group.yaml"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def imports_spacy(arguments: list[str]) -> bool:
+    """Whether running `minutes ARGUMENTS` in a fresh interpreter imports spaCy."""
+    probe = (
+        "import sys; from minutes_kit.cli import app\n"
+        f"app({arguments!r}, standalone_mode=False)\n"
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return result.stdout.strip().endswith("True")
 
 
 def _require(what: str, found: bool) -> None:

@@ -8,7 +8,6 @@ a secretariat has to fix.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from minutes_kit.cli import app
 from minutes_kit.detection.decisions import decisions_path
+from tests.conftest import imports_spacy
 from tests.release.helpers import body_text, parts_holding
 
 RECORD = """\
@@ -39,11 +37,6 @@ items:
 """
 SERIES = Path(__file__).resolve().parents[2] / "samples" / "series" / "estates-steering-group"
 UNMARKED = ["Mrs Okonkwo", "jo.okafor@example.org", "0113 496 0123"]
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture
@@ -165,13 +158,7 @@ def test_verify_release_finds_a_redacted_finding_in_an_unredacted_file(runner, r
 
 def test_release_with_current_decisions_does_not_load_spacy(runner, record, tmp_path):
     _scan(runner, record)
-    probe = (
-        "import sys; from minutes_kit.cli import app\n"
-        f"app(['release', {str(record)!r}, '-o', {str(tmp_path / 'r.docx')!r}], standalone_mode=False)\n"
-        "print('spacy' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().endswith("False")
+    assert not imports_spacy(["release", str(record), "-o", str(tmp_path / "r.docx")])
 
 
 def test_release_without_decisions_scans_and_says_so(runner, record, tmp_path):

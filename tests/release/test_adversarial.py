@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from typer.testing import CliRunner
 
 from minutes_kit.cli import app
 from tests.release.helpers import body_text, part_texts, parts_holding
 from tests.release.hostile import RECORD, SANITISED_AWAY, WITHHELD, hostile_template, leaky_template
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

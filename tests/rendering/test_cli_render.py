@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from docx import Document
-from typer.testing import CliRunner
 
 from minutes_kit.cli import app
 from minutes_kit.rendering import pdf as pdf_module
-from tests.conftest import SAMPLE
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
+from tests.conftest import SAMPLE, imports_spacy
 
 
 @pytest.fixture
@@ -118,13 +110,7 @@ def test_every_command_has_help(runner, command):
 
 
 def test_render_path_does_not_import_spacy(tmp_path):
-    probe = (
-        "import sys; from minutes_kit.cli import app\n"
-        f"app(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'o.docx')!r}], standalone_mode=False)\n"
-        "print('spacy' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().endswith("False")
+    assert not imports_spacy(["render", str(SAMPLE), "-o", str(tmp_path / "o.docx")])
 
 
 def test_damaged_template_is_a_user_error(runner, record, tmp_path):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
 from minutes_kit.cli import app
 
@@ -121,11 +120,6 @@ BROKEN = {
         10, "person key 'Colin D' must be lower-case letters", "",
     ),
 }
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.mark.parametrize("case", list(BROKEN))
