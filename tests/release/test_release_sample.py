@@ -175,3 +175,9 @@ def test_pdf_release_has_no_withheld_text_and_pages_in_the_schedule(office, tmp_
     assert rows[0]["page"] == "1"
     pages = [int(row["page"]) for row in rows]
     assert pages == sorted(pages) and pages[-1] > 1
+
+
+def test_sample_decisions_file_is_current_so_release_needs_no_scan(runner, tmp_path):
+    result = runner.invoke(app, ["release", str(SAMPLE), "-o", str(tmp_path / "release.docx")])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
