@@ -1,6 +1,7 @@
 """Score minutes-kit's personal-data detector and Microsoft Presidio on bench/detect_corpus.jsonl.
 
     make bench-detect        # installs the `bench` extra (presidio-analyzer) and runs this
+    python bench/detect_benchmark.py bench/detect_heldout.jsonl     # another corpus
 
 Both use the same spaCy model (the one `minutes scan` would load) and nothing
 is downloaded: the network is closed to this process before either loads,
@@ -35,7 +36,7 @@ def _no_network(*_args, **_kwargs):
 socket.socket.connect = _no_network  # type: ignore[method-assign]
 socket.create_connection = _no_network  # type: ignore[assignment]
 
-CORPUS = Path(__file__).with_name("detect_corpus.jsonl")
+CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("detect_corpus.jsonl")
 CATEGORIES = ("PERSON", "EMAIL", "PHONE", "NI_NUMBER", "NHS_NUMBER", "POSTCODE")
 PRESIDIO_CATEGORY = {
     "PERSON": "PERSON", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE",
