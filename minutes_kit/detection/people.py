@@ -6,6 +6,12 @@ A registry person is found by full name, by title and surname ("Mrs Hall",
 ("PETER HALL"). Names match as whole words, so "Hall" is never found in
 "Hallam", and a straight apostrophe matches a curly one.
 
+A first name or a surname standing alone ("Mairead agreed", "Brackley
+said") is found too, as a span with no registry key: the release withholds a
+registry person's full and titled names by itself, but a lone name is only
+probably that person, so it goes to a reviewer as a finding. It counts only
+when it is a run of one capitalised word, so "Town Hall" is not Mr Hall.
+
 Rather than compile an expression per registry (slow when every line of a
 batch has its own, as in `minutes scan --jsonl`), one expression finds runs
 of capitalised words and each run's word sequences are looked up.
@@ -20,6 +26,7 @@ from minutes_kit.detection import TITLES
 from minutes_kit.detection.shapes import NAME_WORD, PARTICLE, PARTICLES, SHOUTED_WORD, TITLE
 from minutes_kit.detection.spans import PERSON, Span
 
+LONE_NAME_CONFIDENCE = 0.8
 ANY_WORD = rf"{TITLE}|{NAME_WORD}|{SHOUTED_WORD}"
 NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{ANY_WORD})(?:\s+(?:{ANY_WORD}|{PARTICLE}(?=\s)))*(?![\w-])")
 WORD = re.compile(rf"(?<![\w'’-])(?:{ANY_WORD}|{PARTICLE})(?![\w'’-])")
@@ -41,8 +48,10 @@ def _surname(words: list[str]) -> list[str]:
 class Registry:
     """The known people of one text: every written form of each name, by the form."""
 
-    def __init__(self, people: Mapping[str, str]):
-        """`people`: full name by registry key (or by the name itself when there is no key)."""
+    def __init__(self, people: Mapping[str, str], lone_names_of: Mapping[str, str] | None = None):
+        """`people`: full name by registry key (or by the name itself when there is no key);
+        `lone_names_of`: the people whose first name or surname alone is worth a finding
+        (default: all of them; a scan leaves out the disclosable)."""
         self.forms: dict[str, str] = {}
         for key, name in people.items():
             words = name.split()
@@ -53,6 +62,10 @@ class Registry:
                 for title in TITLES:
                     self.forms[_form([title, *_surname(words)])] = key
                     self.forms[_form([title, *words])] = key
+        self.lone_names = {
+            _form([word]) for name in (people if lone_names_of is None else lone_names_of).values()
+            if len(name.split()) > 1 for word in (name.split()[0], *_surname(name.split())[-1:])
+        }
         self.longest = max((form.count(" ") + 1 for form in self.forms), default=0)
 
     def find(self, text: str) -> Iterator[Span]:
@@ -60,6 +73,9 @@ class Registry:
             return
         for run in NAME_RUN.finditer(text):
             words = list(WORD.finditer(run.group(0)))
+            if len(words) == 1 and _form([words[0].group(0)]) in self.lone_names:
+                yield Span(run.start(), run.end(), PERSON, LONE_NAME_CONFIDENCE)
+                continue
             first = 0
             while first < len(words):
                 for last in range(min(len(words), first + self.longest), first, -1):

@@ -55,7 +55,8 @@ class _Shown:
 def scan_record(record: MeetingRecord) -> list[Finding]:
     """The personal data in the record's free text that neither a mark nor the registry decides, in order."""
     fields = [(path, _shown(record, raw)) for path, raw in record_texts(record)]
-    registry = Registry({key: person.name for key, person in record.people.items()})
+    registry = Registry({key: person.name for key, person in record.people.items()},
+                        {key: person.name for key, person in record.people.items() if not person.disclosable})
     found = find_personal_data([shown.text for _, shown in fields], [registry] * len(fields),
                                [path[-1] not in HEADINGS for path, _ in fields])
     known_addresses = _known_addresses(record)

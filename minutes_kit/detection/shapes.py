@@ -54,7 +54,7 @@ NOT_A_PERSON_WORDS = frozenset("""
     centre center nhs team unit authority commission directorate executive examiner ombudsman
     programme program project scheme strategy initiative framework review fund pilot operation
     house street road lane avenue square building tower airport station quay quays wharf mount
-    bridge gate st castle upon
+    bridge gate st castle upon bank mail teams dock infirmary
     lead manager director officer head chair secretary analyst adviser advisor coordinator
     assistant deputy chief senior principal controller commissioner inspector assessor
     lot report contract measure number minutes meeting action actions agenda item matters arising

