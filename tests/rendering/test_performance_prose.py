@@ -19,7 +19,7 @@ def plain(raw: str) -> str:
 
 
 def measure(**fields) -> Measure:
-    base = {"ref": "SL4a", "name": "Clearances within 50 days", "unit": "percentage", "value": 93.5,
+    base = {"ref": "SL4a", "name": "Clearances within 50 days", "unit": "percentage", "value": 92.8,
             "better": "higher", "thresholds": {"green": 96, "amber": 94}, "service_credit": 12000}
     return Measure.model_validate(base | fields)
 
@@ -30,9 +30,9 @@ MITIGATION = {
         "No cases were put forward for mitigation.",
     ),
     "one case, accepted": (
-        {"put_forward": 1, "accepted": 1, "value": 93.6, "service_credit": 11500},
+        {"put_forward": 1, "accepted": 1, "value": 93.1, "service_credit": 11500},
         "One case was put forward for mitigation and it was accepted; therefore post-mitigation performance "
-        "improved to 93.6% (Red) and the service credit reduced to £11,500.",
+        "improved to 93.1% (Red) and the service credit reduced to £11,500.",
     ),
     "one case, not accepted": (
         {"put_forward": 1, "accepted": 0},
@@ -48,8 +48,8 @@ MITIGATION = {
         "There were 2 cases put forward for mitigation and neither was accepted, so the service credit of £12,000 stands.",
     ),
     "many cases, all accepted": (
-        {"put_forward": 70, "accepted": 70, "value": 96.2, "service_credit": 0},
-        "There were 70 cases put forward for mitigation and all were accepted; therefore post-mitigation "
+        {"put_forward": 43, "accepted": 43, "value": 96.2, "service_credit": 0},
+        "There were 43 cases put forward for mitigation and all were accepted; therefore post-mitigation "
         "performance improved to 96.2% (Green) and no service credit applies.",
     ),
     "many cases, some accepted": (
@@ -58,18 +58,18 @@ MITIGATION = {
         "performance improved to 95% (Amber) and the service credit reduced to £4,000.50.",
     ),
     "many cases, one accepted": (
-        {"put_forward": 9, "accepted": 1, "value": 93.5},
+        {"put_forward": 9, "accepted": 1, "value": 92.8},
         "There were 9 cases put forward for mitigation, of which 1 was accepted; therefore post-mitigation "
-        "performance remained at 93.5% (Red) and the service credit remained at £12,000.",
+        "performance remained at 92.8% (Red) and the service credit remained at £12,000.",
     ),
     "many cases, none accepted": (
         {"put_forward": 9, "accepted": 0},
         "There were 9 cases put forward for mitigation and none were accepted, so the service credit of £12,000 stands.",
     ),
     "accepted but deteriorated": (
-        {"put_forward": 3, "accepted": 3, "value": 93.1, "service_credit": 12500},
+        {"put_forward": 3, "accepted": 3, "value": 92.4, "service_credit": 12500},
         "There were 3 cases put forward for mitigation and all were accepted; therefore post-mitigation "
-        "performance worsened to 93.1% (Red) and the service credit rose to £12,500.",
+        "performance worsened to 92.4% (Red) and the service credit rose to £12,500.",
     ),
 }
 
@@ -79,7 +79,7 @@ def test_mitigation_is_written_for_each_case(case):
     mitigation, expected = MITIGATION[case]
     sentence = plain(measure_sentence(measure(mitigation=mitigation), PERIOD))
     assert sentence == (
-        "SL4a Clearances within 50 days: performance for August 2026 was 93.5% (Red), "
+        "SL4a Clearances within 50 days: performance for August 2026 was 92.8% (Red), "
         f"giving a service credit of £12,000. {expected}"
     )
 
@@ -87,7 +87,7 @@ def test_mitigation_is_written_for_each_case(case):
 IN_MONTH = {
     "percentage with credit": (
         {},
-        "SL4a Clearances within 50 days: performance for August 2026 was 93.5% (Red), giving a service credit of £12,000.",
+        "SL4a Clearances within 50 days: performance for August 2026 was 92.8% (Red), giving a service credit of £12,000.",
     ),
     "no credit": (
         {"value": 97.25, "service_credit": None},
@@ -95,41 +95,41 @@ IN_MONTH = {
     ),
     "no thresholds and no stated RAG": (
         {"thresholds": None, "service_credit": None},
-        "SL4a Clearances within 50 days: performance for August 2026 was 93.5%; no service credit applies.",
+        "SL4a Clearances within 50 days: performance for August 2026 was 92.8%; no service credit applies.",
     ),
     "rolling figure and no-pay": (
-        {"ref": "SL1", "name": "Unacceptable Grades", "value": 3.9, "better": "lower", "service_credit": None,
-         "thresholds": {"green": 2.5, "amber": 4}, "rolling": {"months": 3, "value": 4.2}, "no_pay": 30500},
-        "SL1 Unacceptable Grades: performance for August 2026 was 3.9% (Amber) and the rolling 3-month performance "
-        "was 4.2% (Red), giving a no-pay amount of £30,500.",
+        {"ref": "SL1", "name": "Unacceptable Grades", "value": 3.6, "better": "lower", "service_credit": None,
+         "thresholds": {"green": 2.5, "amber": 4}, "rolling": {"months": 3, "value": 4.4}, "no_pay": 30500},
+        "SL1 Unacceptable Grades: performance for August 2026 was 3.6% (Amber) and the rolling 3-month performance "
+        "was 4.4% (Red), giving a no-pay amount of £30,500.",
     ),
     "credit and no-pay": (
         {"no_pay": 500},
-        "SL4a Clearances within 50 days: performance for August 2026 was 93.5% (Red), "
+        "SL4a Clearances within 50 days: performance for August 2026 was 92.8% (Red), "
         "giving a service credit of £12,000 and a no-pay amount of £500.",
     ),
     "many counted": (
         {"ref": "SL4b", "name": "Cases over 50 days", "unit": "count", "counted": "case(s) over 50 days",
-         "value": 255, "better": "lower", "thresholds": {"green": 0}, "service_credit": 2550},
-        "SL4b Cases over 50 days: there were 255 cases over 50 days at the end of August 2026 (Red), "
-        "giving a service credit of £2,550.",
+         "value": 217, "better": "lower", "thresholds": {"green": 0}, "service_credit": 2170},
+        "SL4b Cases over 50 days: there were 217 cases over 50 days at the end of August 2026 (Red), "
+        "giving a service credit of £2,170.",
     ),
     "one counted": (
-        {"ref": "SL7b", "name": "Rework over 3 days", "unit": "count", "counted": "rework case(s) over 3 days",
+        {"ref": "SL8c", "name": "Returned reports over 4 days", "unit": "count", "counted": "returned report(s) over 4 days",
          "value": 1, "better": "lower", "thresholds": {"green": 0}, "service_credit": 90},
-        "SL7b Rework over 3 days: there was 1 rework case over 3 days at the end of August 2026 (Red), "
+        "SL8c Returned reports over 4 days: there was 1 returned report over 4 days at the end of August 2026 (Red), "
         "giving a service credit of £90.",
     ),
     "none counted": (
-        {"ref": "SL7b", "name": "Rework over 3 days", "unit": "count", "counted": "rework case(s) over 3 days",
+        {"ref": "SL8c", "name": "Returned reports over 4 days", "unit": "count", "counted": "returned report(s) over 4 days",
          "value": 0, "better": "lower", "thresholds": {"green": 0}, "service_credit": None},
-        "SL7b Rework over 3 days: there were no rework cases over 3 days at the end of August 2026 (Green); "
+        "SL8c Returned reports over 4 days: there were no returned reports over 4 days at the end of August 2026 (Green); "
         "no service credit applies.",
     ),
     "days": (
-        {"name": "Average clearance time", "unit": "days", "value": 21.9, "better": "lower",
+        {"name": "Average clearance time", "unit": "days", "value": 23.4, "better": "lower",
          "thresholds": {"green": 25}, "service_credit": None},
-        "SL4a Average clearance time: performance for August 2026 was 21.9 days (Green); no service credit applies.",
+        "SL4a Average clearance time: performance for August 2026 was 23.4 days (Green); no service credit applies.",
     ),
 }
 
@@ -141,23 +141,23 @@ def test_in_month_result_is_written_for_each_unit_and_number(case):
 
 
 def test_count_mitigated_to_zero_reads_as_zero_cases():
-    counted = measure(unit="count", counted="case(s) over 3 days", value=1, better="lower",
+    counted = measure(unit="count", counted="case(s) over 6 days", value=1, better="lower",
                       thresholds={"green": 0}, service_credit=900,
                       mitigation={"put_forward": 1, "accepted": 1, "value": 0, "service_credit": 0})
     assert plain(measure_sentence(counted, PERIOD)).endswith(
-        "there was 1 case over 3 days at the end of August 2026 (Red), giving a service credit of £900. "
+        "there was 1 case over 6 days at the end of August 2026 (Red), giving a service credit of £900. "
         "One case was put forward for mitigation and it was accepted; therefore post-mitigation performance "
-        "improved to zero cases over 3 days (Green) and no service credit applies."
+        "improved to zero cases over 6 days (Green) and no service credit applies."
     )
 
 
 @pytest.mark.parametrize(
     "fields, expected",
     [
-        ({"value": 34282, "previous": 35932},
-         "Work in Progress: a reduction of 1,650 cases during August 2026, leaving 34,282 cases at the end of the month."),
-        ({"value": 42243, "change": 1},
-         "Work in Progress: an increase of 1 case during August 2026, bringing the figure to 42,243 cases at the end of the month."),
+        ({"value": 27815, "previous": 29042},
+         "Work in Progress: a reduction of 1,227 cases during August 2026, leaving 27,815 cases at the end of the month."),
+        ({"value": 31606, "change": 1},
+         "Work in Progress: an increase of 1 case during August 2026, bringing the figure to 31,606 cases at the end of the month."),
         ({"value": 500, "previous": 500},
          "Work in Progress: no change during August 2026, with 500 cases at the end of the month."),
     ],
@@ -169,24 +169,24 @@ def test_stock_reads_as_a_reduction_or_an_increase(fields, expected):
 @pytest.mark.parametrize(
     "better, start, end, expected",
     [
-        ("lower", 30.7, 21.9, "AACT improved from 30.7 days in February 2026 to 21.9 days in August 2026, an improvement of 8.8 days."),
-        ("higher", 30.7, 21.9, "AACT deteriorated from 30.7 days in February 2026 to 21.9 days in August 2026, a deterioration of 8.8 days."),
-        ("lower", 21.9, 30.7, "AACT deteriorated from 21.9 days in February 2026 to 30.7 days in August 2026, a deterioration of 8.8 days."),
-        (None, 21.9, 30.7, "AACT rose from 21.9 days in February 2026 to 30.7 days in August 2026, an increase of 8.8 days."),
-        (None, 30.7, 21.9, "AACT fell from 30.7 days in February 2026 to 21.9 days in August 2026, a reduction of 8.8 days."),
-        ("lower", 22, 22, "AACT was unchanged at 22 days between February 2026 and August 2026."),
+        ("lower", 28.3, 19.6, "Average clearance time improved from 28.3 days in February 2026 to 19.6 days in August 2026, an improvement of 8.7 days."),
+        ("higher", 28.3, 19.6, "Average clearance time deteriorated from 28.3 days in February 2026 to 19.6 days in August 2026, a deterioration of 8.7 days."),
+        ("lower", 19.6, 28.3, "Average clearance time deteriorated from 19.6 days in February 2026 to 28.3 days in August 2026, a deterioration of 8.7 days."),
+        (None, 19.6, 28.3, "Average clearance time rose from 19.6 days in February 2026 to 28.3 days in August 2026, an increase of 8.7 days."),
+        (None, 28.3, 19.6, "Average clearance time fell from 28.3 days in February 2026 to 19.6 days in August 2026, a reduction of 8.7 days."),
+        ("lower", 22, 22, "Average clearance time was unchanged at 22 days between February 2026 and August 2026."),
     ],
 )
 def test_trend_reads_as_improvement_or_deterioration(better, start, end, expected):
-    trend = Trend.model_validate({"name": "AACT", "unit": "days", "better": better,
+    trend = Trend.model_validate({"name": "Average clearance time", "unit": "days", "better": better,
                                   "start": {"period": "2026-02", "value": start}, "end": {"period": PERIOD, "value": end}})
     assert plain(trend_sentence(trend)) == expected
 
 
 def test_percentage_trend_changes_by_percentage_points():
     trend = Trend.model_validate({"name": "Clearances", "unit": "percentage", "better": "higher",
-                                  "start": {"period": "2026-02", "value": 91.2}, "end": {"period": PERIOD, "value": 98.8}})
-    assert plain(trend_sentence(trend)).endswith("an improvement of 7.6 percentage points.")
+                                  "start": {"period": "2026-02", "value": 90.6}, "end": {"period": PERIOD, "value": 97.4}})
+    assert plain(trend_sentence(trend)).endswith("an improvement of 6.8 percentage points.")
 
 
 @pytest.mark.parametrize(
