@@ -19,10 +19,11 @@ period"), NHS-shaped numbers with a wrong check digit, references and figures.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
+
+from labelled_corpus import Sentence, nhs_check, write_corpus  # bench/ is on the path when this script runs
 
 SENTENCES = 1200
 CORPUS = Path(__file__).with_name("detect_corpus.jsonl")
@@ -148,17 +149,6 @@ PC_PLACES = {"LS1 4AP": "Leeds", "M1 1AE": "Manchester", "B33 8TH": "Birmingham"
              "NE1 7RU": "Newcastle", "WA10 1HQ": "St Helens", "L3 9PP": "Liverpool", "G2 1DY": "Glasgow"}
 
 
-class Sentence:
-    def __init__(self) -> None:
-        self.text = ""
-        self.spans: list[dict] = []
-
-    def add(self, piece: str, category: str | None = None) -> None:
-        if category:
-            self.spans.append({"start": len(self.text), "end": len(self.text) + len(piece), "category": category})
-        self.text += piece
-
-
 def full_name(rng: random.Random) -> str:
     first = rng.choice(WORD_FIRST if rng.random() < 0.3 else FIRST)
     pool = rng.choices([SURNAMES, WORD_SURNAMES, HYPHENATED, APOSTROPHE], weights=[0.45, 0.3, 0.12, 0.13])[0]
@@ -191,8 +181,7 @@ def ni_number(rng: random.Random) -> str:
 def nhs_number(rng: random.Random, valid: bool = True) -> str:
     while True:
         digits = [rng.randrange(1, 10)] + [rng.randrange(10) for _ in range(8)]
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
-        check = 0 if check == 11 else check
+        check = nhs_check(digits)
         if check != 10:
             break
     last = check if valid else (check + rng.randrange(1, 10)) % 10
@@ -267,15 +256,7 @@ def build(template: str, rng: random.Random, registry: list[str]) -> Sentence:
 
 
 def main() -> None:
-    rng = random.Random(2026)
-    lines = []
-    for _ in range(SENTENCES):
-        registry = [full_name(rng) for _ in range(3)]
-        group = rng.choices([group for group, _ in MIX], weights=[weight for _, weight in MIX])[0]
-        sentence = build(rng.choice(group), rng, registry)
-        lines.append(json.dumps({"text": sentence.text, "known": registry, "spans": sentence.spans}))
-    CORPUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {CORPUS} ({len(lines)} sentences)")
+    write_corpus(CORPUS, random.Random(2026), SENTENCES, MIX, full_name, build)
 
 
 if __name__ == "__main__":

@@ -25,10 +25,11 @@ every span is checked to hold exactly the value inserted.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
+
+from labelled_corpus import Sentence, nhs_check, write_corpus  # bench/ is on the path when this script runs
 
 SENTENCES = 900
 SEED = 7321
@@ -196,19 +197,6 @@ INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 TOWNS = ["Leeds", "Wakefield", "Halifax", "Nottingham", "Cardiff", "Belfast", "Edinburgh", "Hull"]
 
 
-class Sentence:
-    def __init__(self) -> None:
-        self.text = ""
-        self.spans: list[dict] = []
-        self.values: list[str] = []
-
-    def add(self, piece: str, category: str | None = None) -> None:
-        if category:
-            self.spans.append({"start": len(self.text), "end": len(self.text) + len(piece), "category": category})
-            self.values.append(piece)
-        self.text += piece
-
-
 def surname(rng: random.Random) -> str:
     pool = rng.choices([SURNAMES, WORD_SURNAMES, HYPHENATED, APOSTROPHE], weights=[0.45, 0.3, 0.12, 0.13])[0]
     return rng.choice(pool)
@@ -269,12 +257,6 @@ def ni_number(rng: random.Random, valid: bool = True) -> str:
         f"{prefix} {digits} {suffix}",
         f"{prefix}{digits[:2]} {digits[2:4]} {digits[4:]}{suffix}",
     ])
-
-
-def nhs_check(digits: list[int]) -> int:
-    """The modulus 11 check digit of nine digits; 10 means no valid number has them."""
-    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
-    return 0 if check == 11 else check
 
 
 def nhs_number(rng: random.Random, valid: bool = True) -> str:
@@ -407,17 +389,7 @@ def check_independent() -> None:
 
 def main() -> None:
     check_independent()
-    rng = random.Random(SEED)
-    lines = []
-    for _ in range(SENTENCES):
-        registry = [full_name(rng) for _ in range(3)]
-        group = rng.choices([group for group, _ in MIX], weights=[weight for _, weight in MIX])[0]
-        sentence = build(rng.choice(group), rng, registry)
-        for span, value in zip(sentence.spans, sentence.values, strict=True):
-            assert sentence.text[span["start"]:span["end"]] == value, (sentence.text, span, value)
-        lines.append(json.dumps({"text": sentence.text, "known": registry, "spans": sentence.spans}))
-    CORPUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {CORPUS} ({len(lines)} sentences)")
+    write_corpus(CORPUS, random.Random(SEED), SENTENCES, MIX, full_name, build)
 
 
 if __name__ == "__main__":
