@@ -22,6 +22,7 @@ MARK_CLOSE = "\ue001"
 MARK_PATTERN = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 
 MIN_NEEDLE_CHARACTERS = 3
+MIN_NEEDLE_LETTERS = 2
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Register:
     def search_for(self, needle: str, exemption: Exemption) -> None:
         """Add a string the finished release must not contain; too short a string is not searchable."""
         needle = " ".join(needle.split())
-        if sum(character.isalnum() for character in needle) >= MIN_NEEDLE_CHARACTERS:
+        if searchable(needle):
             self.needles.setdefault(needle, exemption)
 
     def placed(self) -> list[Redaction]:
@@ -94,6 +95,13 @@ class RedactionPlan:
         return self.catalogue.lookup(written)
 
 
+def searchable(needle: str) -> bool:
+    """Long enough to search for as a whole word without hitting page numbers and dates: three
+    letters or digits, or two letters (a short name such as "Jo" must still be found; "23" need not)."""
+    return (sum(character.isalnum() for character in needle) >= MIN_NEEDLE_CHARACTERS
+            or sum(character.isalpha() for character in needle) >= MIN_NEEDLE_LETTERS)
+
+
 def person_needles(person: Person) -> tuple[str, ...]:
     """The forms in which a withheld person's name may appear: titled surname, email and its local part."""
     surname = person.name.split()[-1]
@@ -102,7 +110,7 @@ def person_needles(person: Person) -> tuple[str, ...]:
         local = person.email.split("@")[0]
         # The local part alone, so that "XXXXXXS40(2)@example.gov.uk" keeps the organisation's domain;
         # the whole address when the local part is too short to search for on its own.
-        forms.append(local if sum(c.isalnum() for c in local) >= MIN_NEEDLE_CHARACTERS else person.email)
+        forms.append(local if searchable(local) else person.email)
     return tuple(forms)
 
 

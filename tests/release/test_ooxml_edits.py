@@ -92,3 +92,10 @@ def test_sanitising_accepts_insertions_and_drops_deletions_hidden_and_white_text
         '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:fill="000000"/></w:rPr><w:t>boxed</w:t></w:r>'
         '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>shown</w:t></w:r></w:p>'
     )
+
+
+def test_short_names_are_searched_for_but_short_numbers_are_not():
+    register = Register()
+    for needle in ("Jo", "23", "£5", "Peter Hall"):
+        register.search_for(needle, S40)
+    assert list(register.needles) == ["Jo", "Peter Hall"]
