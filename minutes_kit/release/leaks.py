@@ -40,7 +40,7 @@ class LeakCheckUnavailable(MinutesError):
 
 def find_leaks(path: Path, needles: Mapping[str, Exemption]) -> list[Leak]:
     """Every part of the file at `path` that still holds a withheld string."""
-    search = NeedleSet.of(needles)
+    search = NeedleSet(needles)
     if path.suffix.lower() == ".pdf":
         haystacks: Iterator[tuple[str, str, str]] = iter([("PDF", "page text", pdf_text(path))])
         return _leaks(search, haystacks)

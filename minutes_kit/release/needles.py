@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 Value = TypeVar("Value")
@@ -52,21 +52,19 @@ def _compile(needles: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(_trie_pattern(trie, root=True), flags) if trie else None
 
 
-@dataclass(frozen=True)
 class NeedleSet(Generic[Value]):
     """Many needles searched in one pass; each match maps back to the value of its needle."""
 
-    lowered: re.Pattern[str] | None
-    """For text whose lower case has the same length: matched case-sensitively on ``text.lower()``, fast."""
-    folded: re.Pattern[str] | None
-    """For the rest (a few scripts change length in lower case): matched with IGNORECASE."""
-    values: dict[str, Value]
+    def __init__(self, needles: Mapping[str, Value]):
+        self._needles = [needle for needle in needles if needle.strip()]
+        self.values = {normalise(needle): needles[needle] for needle in self._needles}
+        self.lowered = _compile(self._needles, 0)
+        """Matched case-sensitively on ``text.lower()``: fast, for text whose lower case keeps its length."""
 
-    @classmethod
-    def of(cls, needles: Mapping[str, Value]) -> NeedleSet[Value]:
-        usable = [needle for needle in needles if needle.strip()]
-        return cls(_compile(usable, 0), _compile(usable, re.IGNORECASE),
-                   {normalise(needle): needles[needle] for needle in usable})
+    @cached_property
+    def folded(self) -> re.Pattern[str] | None:
+        """Matched with IGNORECASE, for the rare text whose lower case changes length (a few scripts)."""
+        return _compile(self._needles, re.IGNORECASE)
 
     def spans(self, text: str) -> Iterator[tuple[int, int, Value]]:
         """Start, end and value of every needle in `text`, left to right."""

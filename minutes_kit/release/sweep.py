@@ -26,7 +26,7 @@ HYPERLINK_TYPE = "/hyperlink"
 
 
 def sweep(package: Package, register: Register) -> None:
-    needles = NeedleSet.of(register.needles)
+    needles = NeedleSet(register.needles)
     for name in package.story_parts():
         for paragraph in package.xml(name).iter(w("p")):
             _sweep_paragraph(paragraph, needles, register, _location(name, paragraph))

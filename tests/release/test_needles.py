@@ -1,6 +1,6 @@
 from minutes_kit.release.needles import NeedleSet
 
-NEEDLES = NeedleSet.of({"Peter Hall": "name", "Mr Hall": "titled", "£4,250": "money"})
+NEEDLES = NeedleSet({"Peter Hall": "name", "Mr Hall": "titled", "£4,250": "money"})
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -20,13 +20,13 @@ def test_money_is_found_inside_punctuation_but_not_inside_a_longer_number():
 
 
 def test_the_longest_needle_wins():
-    both = NeedleSet.of({"Hall": "short", "Hall Green": "long"})
+    both = NeedleSet({"Hall": "short", "Hall Green": "long"})
     text = "the Hall Green depot"
     assert [(text[start:end], v) for start, end, v in both.spans(text)] == [("Hall Green", "long")]
 
 
 def test_text_whose_lower_case_changes_length_is_still_searched():
-    dotted = NeedleSet.of({"Peter Hall": "name"})
+    dotted = NeedleSet({"Peter Hall": "name"})
     text = "İstanbul office: PETER HALL"
     assert [(text[start:end], v) for start, end, v in dotted.spans(text)] == [("PETER HALL", "name")]
 

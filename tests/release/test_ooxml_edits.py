@@ -40,7 +40,7 @@ def test_replacement_across_runs_keeps_the_runs_and_their_formatting():
 def test_sweep_marks_a_name_split_by_formatting_and_records_it():
     paragraph = xml("<w:p><w:r><w:t>3.1. Pe</w:t></w:r><w:r><w:t>ter Hall agreed</w:t></w:r></w:p>")
     register = Register()
-    _sweep_paragraph(paragraph, NeedleSet.of({"Peter Hall": S40}), register, "3.1")
+    _sweep_paragraph(paragraph, NeedleSet({"Peter Hall": S40}), register, "3.1")
     assert "".join(t.text for t in texts(paragraph)) == "3.1. \ue0001\ue001 agreed"
     [redaction] = register.redactions.values()
     assert (redaction.location, redaction.exemption.code, redaction.removed) == ("3.1", "S40(2)", "Peter Hall")
