@@ -105,7 +105,7 @@ def searchable(needle: str) -> bool:
 def person_needles(person: Person) -> tuple[str, ...]:
     """The forms in which a withheld person's name may appear: titled surname, email and its local part."""
     surname = person.name.split()[-1]
-    forms = [f"{title} {surname}" for title in TITLES]
+    forms = [f"{title}{dot} {surname}" for title in TITLES for dot in ("", ".")]
     if person.email:
         local = person.email.split("@")[0]
         # The local part alone, so that "XXXXXXS40(2)@example.gov.uk" keeps the organisation's domain;

@@ -184,6 +184,14 @@ def test_inline_marks_take_any_written_form_of_a_code(runner, record, tmp_path):
     assert parts_holding(output, "£48,120") == []
 
 
+def test_titled_surname_with_a_full_stop_is_withheld_too(runner, record, tmp_path):
+    record.write_text(RECORD.replace("text: The supplier will confirm the survey dates.",
+                                     "text: Dr. Hall and MR HALL said the supplier will confirm the survey dates."))
+    output = tmp_path / "release.docx"
+    assert _release(runner, record, output).exit_code == 0
+    assert "1.2.XXXXXXS40(2) and XXXXXXS40(2) said the supplier" in body_text(output)
+
+
 def test_unknown_code_in_a_record_names_the_closest(runner, record):
     record.write_text(RECORD.replace("text: The supplier will confirm the survey dates.",
                                      'text: "The supplier [[S40(3): x]] will confirm the survey dates."'))
