@@ -9,5 +9,4 @@ imports spaCy, and only when called) are combined in `detect.py`.
 DECISIONS_SUFFIX = ".decisions.yaml"
 """The reviewer's decisions on a record's findings: ``RECORD.decisions.yaml`` beside it."""
 
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Cllr", "Councillor")
-"""Titles written before a surname ("Mrs Hall"); the release searches for each with a withheld surname."""
+from minutes_kit.text.forms import TITLES  # noqa: F401  (the one list of titles, re-exported for the finders)

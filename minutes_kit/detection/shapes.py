@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from minutes_kit.detection import TITLES
+from minutes_kit.text.forms import PARTICLES
 from minutes_kit.detection.spans import PERSON, Span
 
 TITLE = rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})(?:\.|(?![\w'’-]))"
@@ -24,8 +25,6 @@ LOWER = "".join(chr(code) for code in range(0x61, 0x250) if chr(code).islower())
 APOSTROPHE = "['’]"
 NAME_WORD = rf"(?:[{UPPER}][{LOWER}]*{APOSTROPHE})?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"
 SHOUTED_WORD = rf"(?:[{UPPER}]+{APOSTROPHE})?[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})*"
-PARTICLES = ("van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "ter", "ten",
-             "bin", "bint", "al", "el", "Ó", "Ní", "Nic", "Mac", "Ua")
 PARTICLE = rf"(?:{'|'.join(PARTICLES)})"
 
 TITLED_CONFIDENCE = 0.9

@@ -29,7 +29,7 @@ from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.release.context import ReleaseContextBuilder
 from minutes_kit.release.leaks import Leak, find_leaks, pdf_text
 from minutes_kit.release.marks import MaskLength, Style, append_summary, place_marks
-from minutes_kit.release.ooxml import Package
+from minutes_kit.ooxml.package import Package
 from minutes_kit.release.plan import Redaction, RedactionPlan, Register
 from minutes_kit.release.policy import find_policy, load_policy
 from minutes_kit.release.sanitise import sanitise

@@ -15,7 +15,7 @@ from enum import Enum
 
 from lxml import etree
 
-from minutes_kit.release.ooxml import NAMESPACES, Package, w
+from minutes_kit.ooxml.package import NAMESPACES, Package, w
 from minutes_kit.release.plan import MARK_PATTERN, Redaction, Register
 
 FIXED_MASK = 6

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from minutes_kit.release.ooxml import NAMESPACES, Package, unwrap, w
+from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
 
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"

@@ -16,7 +16,7 @@ from lxml import etree
 
 from minutes_kit.record.exemptions import Exemption
 from minutes_kit.release.needles import NeedleSet
-from minutes_kit.release.ooxml import NAMESPACES, Package, unwrap, w
+from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
 from minutes_kit.release.plan import Register
 
 TEXT_TAGS = (w("t"), w("instrText"))
