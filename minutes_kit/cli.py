@@ -245,6 +245,8 @@ def release(
         typer.echo(f"warning: {warning}", err=True)
     for path in result.outputs:
         typer.echo(f"wrote {path}")
+    if result.dropped:
+        typer.echo(f"left out {len(result.dropped)} part(s) not on the release allow-list (listed in the audit log)")
     if not review:
         typer.echo(f"{len(result.redactions)} redactions; leak check passed")
 
@@ -279,21 +281,34 @@ def scan(
     typer.echo(f"{len(decisions.findings)} findings, {len(undecided)} undecided, {stale} stale; wrote {written}")
 
 
+LEAK_FOUND = 3
+"""verify-release's exit code for withheld text found, so scripts can tell a leak from a
+mistyped path (1) or a usage error (2)."""
+
+
 @app.command("verify-release")
 def verify_release(
     file: Annotated[Path, typer.Argument(help="A released .docx or .pdf to check.", show_default=False)],
     record: Annotated[Path, typer.Argument(help="The record it was released from.", show_default=False)],
-    policy: Annotated[Optional[str], typer.Option("--policy", help="The policy the release used.")] = None,
+    audit: Annotated[Optional[Path], typer.Option(
+        "--audit", help="The release's audit log (default: FILE with .audit.json beside it).")] = None,
+    policy: Annotated[Optional[str], typer.Option(
+        "--policy", help="Without an audit log: the policy to check with (default: the record's).")] = None,
+    show: Annotated[bool, typer.Option("--show", help="Print the withheld text found (it is not printed otherwise).")] = False,
 ) -> None:
-    """Search every part of a released file for anything the record's release withholds."""
+    """Check every part of a released file for anything its release withholds, with the policy and
+    decisions the release used (from its audit log); exit 3 when withheld text is found."""
     from minutes_kit.actions.register import minutes_source
-    from minutes_kit.release import verify_release as find_leaks_in
+    from minutes_kit.release import verify_release as check_release
 
     with _reported():
         loaded, raised, _ = minutes_source(record)
-        leaks = find_leaks_in(file, loaded, policy, raised=raised, record_path=record)
-    if leaks:
-        for leak in leaks:
-            typer.echo(f"{file}: {leak}", err=True)
-        _fail(f"{file} is not safe to release: {len(leaks)} part(s) hold withheld text")
+        hits, warnings = check_release(file, loaded, record, audit=audit, policy_name=policy, raised=raised)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if hits:
+        for hit in hits:
+            typer.echo(f"{file}: {hit.describe(show=show)}", err=True)
+        typer.echo(f"error: {file} is not safe to release: withheld text found in {len(hits)} place(s)", err=True)
+        raise typer.Exit(LEAK_FOUND)
     typer.echo(f"{file}: no withheld text found")

@@ -75,3 +75,29 @@ class DecisionsInvalid(RecordInvalid):
 
 class FindingsUndecided(MinutesError):
     """A strict release found personal data nobody has decided on."""
+
+
+class ArchiveUnsafe(MinutesError):
+    """A zip archive declares more entries, bytes or compression than a document plausibly needs
+    (a zip bomb, or a file built to exhaust memory), so it is refused before it is read."""
+
+
+class ArchiveUnreadable(MinutesError):
+    """A file cannot be read as a zip archive: it is not one, it is corrupt, or it is encrypted."""
+
+
+class VerifyUnavailable(MinutesError):
+    """The leak check cannot read a file it was asked to prove clean (pdftotext is missing or
+    failed), so the file cannot be released as checked."""
+
+
+class LeakDetected(MinutesError):
+    """The finished release still holds withheld text (or an unscheduled redaction); nothing was written."""
+
+    def __init__(self, hits: list):
+        super().__init__("leak check failed, nothing was written:\n" + "\n".join(f"  {hit.describe()}" for hit in hits))
+        self.hits = hits
+
+
+class ReleaseMismatch(MinutesError):
+    """A release is checked against a record, policy or decisions file other than those it was made from."""

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any
 
 from minutes_kit.actions.lifecycle import ActionState
-from minutes_kit.actions.register import Register, series_builder, status_label
+from minutes_kit.actions.register import Register, action_location, series_builder, status_label
 from minutes_kit.rendering.context import MinutesContextBuilder, join_names, short_date
 
 ACTION_WIDTH = 60
@@ -23,17 +23,18 @@ class ListFormat(str, Enum):
 
 def action_row(action: ActionState, register: Register, builder: MinutesContextBuilder) -> dict[str, Any]:
     latest = action.latest_note
+    at = action_location(action)
     return {
         "ref": action.ref,
         "status": action.status.value,
         "overdue": action.overdue(register.as_of),
         "due": action.due.isoformat() if action.due else "",
         "original_due": action.original_due.isoformat() if action.original_due else "",
-        "owners": join_names([builder.name(key) for key in action.owners]),
-        "action": builder.text(action.text).rstrip("."),
+        "owners": join_names([builder.name(key, at=at) for key in action.owners]),
+        "action": builder.text(action.text, at=at).rstrip("."),
         "raised_on": action.raised_on.isoformat(),
         "raised_in": action.raised_in,
-        "latest_update": builder.text(latest.note) if latest and latest.note else "",
+        "latest_update": builder.text(latest.note, at=at) if latest and latest.note else "",
         "updated_on": latest.meeting.isoformat() if latest else "",
         "closed_on": action.closed_on.isoformat() if action.closed_on else "",
         "superseded_by": action.superseded_by or "",
@@ -46,7 +47,7 @@ def format_register(register: Register, actions: list[ActionState], form: ListFo
     rows = [action_row(action, register, builder) for action in actions] if builder else []
     if form is ListFormat.JSON:
         for row, action in zip(rows, actions):
-            row["history"] = [_event(event, builder) for event in action.history]
+            row["history"] = [_event(event, builder, action_location(action)) for event in action.history]
         return json.dumps({"as_of": register.as_of.isoformat(), "summary": register.summary(), "actions": rows}, indent=2) + "\n"
     if form is ListFormat.CSV:
         out = io.StringIO()
@@ -57,13 +58,13 @@ def format_register(register: Register, actions: list[ActionState], form: ListFo
     return _table(register, actions, rows)
 
 
-def _event(event, builder: MinutesContextBuilder) -> dict[str, str]:
+def _event(event, builder: MinutesContextBuilder, at: str) -> dict[str, str]:
     return {
         "meeting": event.meeting.isoformat(),
         "status": event.status.value,
-        "note": builder.text(event.note) if event.note else "",
+        "note": builder.text(event.note, at=at) if event.note else "",
         "due": event.due.isoformat() if event.due else "",
-        "due_reason": builder.text(event.due_reason) if event.due_reason else "",
+        "due_reason": builder.text(event.due_reason, at=at) if event.due_reason else "",
         "superseded_by": event.superseded_by or "",
     }
 

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from minutes_kit.actions.lifecycle import ActionState
-from minutes_kit.actions.register import Register, series_builder, status_label
+from minutes_kit.actions.register import Register, action_location, series_builder, status_label
 from minutes_kit.errors import OutputError
 from minutes_kit.files import atomic_output
 from minutes_kit.rendering.context import MinutesContextBuilder, join_names, long_date, short_date
@@ -39,12 +39,12 @@ def write_action_log(register: Register, output: Path) -> None:
 
 
 def _owners(action: ActionState, builder: MinutesContextBuilder) -> str:
-    return join_names([builder.name(key) for key in action.owners])
+    return join_names([builder.name(key, at=action_location(action)) for key in action.owners])
 
 
 def _latest_update(action: ActionState, builder: MinutesContextBuilder) -> str:
     latest = action.latest_note
-    return f"{short_date(latest.meeting)}: {builder.text(latest.note)}" if latest and latest.note else ""
+    return f"{short_date(latest.meeting)}: {builder.text(latest.note, at=action_location(action))}" if latest and latest.note else ""
 
 
 def _docx_row(action: ActionState, register: Register, builder: MinutesContextBuilder) -> dict[str, str]:
@@ -53,7 +53,7 @@ def _docx_row(action: ActionState, register: Register, builder: MinutesContextBu
         due += f" (was {short_date(action.original_due)})"
     return {
         "ref": action.ref,
-        "text": builder.text(action.text).rstrip("."),
+        "text": builder.text(action.text, at=action_location(action)).rstrip("."),
         "owners": _owners(action, builder),
         "raised": f"{short_date(action.raised_on)}, paragraph {action.raised_in}",
         "due": due,
@@ -110,14 +110,14 @@ def _sheet_row(action: ActionState, register: Register, builder: MinutesContextB
     latest = action.latest_note
     return [
         action.ref,
-        builder.text(action.text).rstrip("."),
+        builder.text(action.text, at=action_location(action)).rstrip("."),
         _owners(action, builder),
         action.raised_on,
         action.raised_in,
         action.due,
         action.original_due,
         status_label(action, register.as_of),
-        builder.text(latest.note) if latest and latest.note else "",
+        builder.text(latest.note, at=action_location(action)) if latest and latest.note else "",
         latest.meeting if latest else None,
         action.closed_on,
     ]

@@ -81,6 +81,11 @@ def compute_register(series: Series, as_of: dt.date) -> Register:
     return Register(series, as_of, list(replay(series.meetings, until=as_of).values()))
 
 
+def action_location(action: ActionState) -> str:
+    """Where an action's text appears in a series output, as a release schedule would name it."""
+    return f"Action {action.ref}"
+
+
 def series_builder(series: Series) -> MinutesContextBuilder | None:
     """The text gateway for series-wide outputs: the latest record, with the whole series registry.
 

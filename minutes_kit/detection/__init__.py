@@ -8,5 +8,3 @@ imports spaCy, and only when called) are combined in `detect.py`.
 
 DECISIONS_SUFFIX = ".decisions.yaml"
 """The reviewer's decisions on a record's findings: ``RECORD.decisions.yaml`` beside it."""
-
-from minutes_kit.text.forms import TITLES  # noqa: F401  (the one list of titles, re-exported for the finders)

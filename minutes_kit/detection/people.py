@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from minutes_kit.detection import TITLES
-from minutes_kit.detection.shapes import NAME_WORD, PARTICLE, PARTICLES, SHOUTED_WORD, TITLE
+from minutes_kit.detection.shapes import NAME_WORD, PARTICLE, SHOUTED_WORD, TITLE
 from minutes_kit.detection.spans import PERSON, Span
+from minutes_kit.text.folding import fold
+from minutes_kit.text.forms import person_forms, surname
 
 LONE_NAME_CONFIDENCE = 0.8
 ANY_WORD = rf"{TITLE}|{NAME_WORD}|{SHOUTED_WORD}"
@@ -33,16 +34,8 @@ WORD = re.compile(rf"(?<![\w'’-])(?:{ANY_WORD}|{PARTICLE})(?![\w'’-])")
 
 
 def _form(words: list[str]) -> str:
-    """How a sequence of words is looked up: titles without their dot, one apostrophe, any case."""
-    return " ".join(word.rstrip(".").replace("’", "'") for word in words).casefold()
-
-
-def _surname(words: list[str]) -> list[str]:
-    """The last word, with the particles before it: "van der Berg"."""
-    start = len(words) - 1
-    while start > 1 and words[start - 1] in PARTICLES:
-        start -= 1
-    return words[start:]
+    """How a sequence of words is looked up: folded, as the release compares text."""
+    return fold(" ".join(words))
 
 
 class Registry:
@@ -57,14 +50,13 @@ class Registry:
             words = name.split()
             if not words:
                 continue
-            self.forms[_form(words)] = key
-            if len(words) > 1:
-                for title in TITLES:
-                    self.forms[_form([title, *_surname(words)])] = key
-                    self.forms[_form([title, *words])] = key
+            # The forms a release withholds by itself, and no others: a form found here is
+            # "already decided", so it must be one the release is sure to withhold.
+            for form in person_forms(name):
+                self.forms[_form(form.split())] = key
         self.lone_names = {
             _form([word]) for name in (people if lone_names_of is None else lone_names_of).values()
-            if len(name.split()) > 1 for word in (name.split()[0], *_surname(name.split())[-1:])
+            if len(name.split()) > 1 for word in (name.split()[0], *surname(name.split())[-1:])
         }
         self.longest = max((form.count(" ") + 1 for form in self.forms), default=0)
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from minutes_kit.detection import TITLES
-from minutes_kit.text.forms import PARTICLES
+from minutes_kit.text.forms import PARTICLES, TITLES
 from minutes_kit.detection.spans import PERSON, Span
 
 TITLE = rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})(?:\.|(?![\w'’-]))"

@@ -10,23 +10,17 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
-NAMESPACES = {"w": W, "r": R, "pr": PACKAGE_RELS, "ct": CONTENT_TYPES}
+from minutes_kit.ooxml.constants import CONTENT_TYPES, CONTENT_TYPES_PART, NAMESPACES, PACKAGE_RELS, R, W, w
+
+__all__ = ["CONTENT_TYPES", "NAMESPACES", "PACKAGE_RELS", "R", "W", "Package", "Relationship", "unwrap", "w"]
 
 STORY_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-
-
-def w(tag: str) -> str:
-    """Clark notation for a WordprocessingML tag: ``w('t')`` -> ``{...main}t``."""
-    return f"{{{W}}}{tag}"
 
 
 def unwrap(element: etree._Element) -> None:
@@ -39,11 +33,26 @@ def unwrap(element: etree._Element) -> None:
     parent.remove(element)
 
 
+class Relationship(NamedTuple):
+    """One relationship of a part: `target` is a part name, or the URL itself when `is_external`."""
+
+    id: str
+    type: str
+    target: str
+    is_external: bool
+
+
 class Package:
     def __init__(self, path: Path):
         with zipfile.ZipFile(path) as archive:
             self._blobs = {info.filename: archive.read(info) for info in archive.infolist()}
         self._trees: dict[str, etree._Element] = {}
+
+    def replace_all(self, parts: Mapping[str, bytes]) -> None:
+        """Hold exactly `parts` from now on, in their order: the allow-list rebuild writes a new package
+        into the one the release is working on."""
+        self._blobs = dict(parts)
+        self._trees = {}
 
     def names(self) -> list[str]:
         return list(self._blobs)
@@ -97,6 +106,39 @@ class Package:
             return target.lstrip("/")
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.source_of(rels_name)), target))
 
+    def content_type(self, name: str) -> str | None:
+        """The part's content type as `[Content_Types].xml` declares it: its Override, else the Default
+        for its extension. Part names and extensions compare without case, as the packaging standard says."""
+        if CONTENT_TYPES_PART not in self._blobs:
+            return None
+        types = self.xml(CONTENT_TYPES_PART)
+        for override in types.findall("ct:Override", NAMESPACES):
+            if override.get("PartName", "").lstrip("/").lower() == name.lower():
+                return override.get("ContentType")
+        # Not posixpath.splitext, which sees no extension in "_rels/.rels".
+        base = posixpath.basename(name)
+        extension = base.rpartition(".")[2].lower() if "." in base else ""
+        for default in types.findall("ct:Default", NAMESPACES):
+            if default.get("Extension", "").lower() == extension:
+                return default.get("ContentType")
+        return None
+
+    def relationships(self, source_name: str) -> list[Relationship]:
+        """The relationships of a part (of the package itself for ``""``), in the order they are written."""
+        rels_name = self.rels_of(source_name)
+        if rels_name not in self._blobs:
+            return []
+        found = []
+        for relationship in self.xml(rels_name).findall("pr:Relationship", NAMESPACES):
+            part = self.target(rels_name, relationship)
+            found.append(Relationship(
+                id=relationship.get("Id", ""),
+                type=relationship.get("Type", ""),
+                target=relationship.get("Target", "") if part is None else part,
+                is_external=part is None,
+            ))
+        return found
+
     def delete(self, name: str) -> None:
         """Remove a part with its own relationships, every relationship to it, and its content type."""
         if name not in self._blobs:
@@ -109,7 +151,7 @@ class Package:
             for relationship in root.findall("pr:Relationship", NAMESPACES):
                 if self.target(rels_name, relationship) == name:
                     root.remove(relationship)
-        types = self.xml("[Content_Types].xml")
+        types = self.xml(CONTENT_TYPES_PART)
         for override in types.findall("ct:Override", NAMESPACES):
             if override.get("PartName", "").lstrip("/") == name:
                 types.remove(override)

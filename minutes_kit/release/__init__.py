@@ -1,20 +1,26 @@
 """FOI release: the minutes with exempt information removed, marked, scheduled and verified.
 
-The path, in order:
-1. the release context replaces withheld text with marks (`context.py`);
-2. the template is rendered as for ordinary minutes;
-3. the package is sanitised (`sanitise.py`) and swept for withheld strings anywhere
-   else (`sweep.py`), among them the findings of `minutes scan` that are decided
-   "redact" or not decided at all (`minutes_kit.detection.decisions`);
-4. marks become X's, boxes or highlights, numbered in document order, and the
-   Redaction Summary is appended (`marks.py`);
-5. the finished file (and PDF) is searched for every withheld string (`leaks.py`);
+The pipeline, one stage per module:
+1. what is withheld: the policy (`policy.py`) and the record give each person, field, category
+   and reference its code (`plan.py`); the findings of `minutes scan` decided "redact" or not
+   decided at all add theirs (`minutes_kit.detection.decisions`);
+2. the release context replaces withheld values by marks and enters each in the ledger with
+   every form in which it can be written (`context.py`, `ledger.py`);
+3. the template is rendered as for ordinary minutes;
+4. the package's stories are cleaned of tracked changes, comments' anchors and hidden text
+   (`sanitise.py`), then the package is rebuilt from an allow-list (`minutes_kit.ooxml.rebuild`);
+5. withheld strings anywhere else are swept into marks (`sweep.py`);
+6. marks become X's, boxes or highlights, numbered in document order (`marks.py`), and the
+   Redaction Summary is appended (`summary.py`);
+7. the saved file (and PDF) is checked by the independent leak check (`minutes_kit.verify`);
    on any hit nothing is written;
-6. the release, its schedule and audit log are moved into place together.
+8. the release, its schedule and audit log (`schedule.py`) are moved into place together.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -22,36 +28,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
-from minutes_kit.errors import FindingsUndecided, MinutesError
+from minutes_kit.errors import FindingsUndecided, LeakDetected, ReleaseMismatch
 from minutes_kit.files import atomic_output, guard_output
+from minutes_kit.ooxml.package import Package
+from minutes_kit.ooxml.rebuild import rebuild
 from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.release.context import ReleaseContextBuilder
-from minutes_kit.release.leaks import Leak, find_leaks, pdf_text
-from minutes_kit.release.marks import MaskLength, Style, append_summary, place_marks
-from minutes_kit.ooxml.package import Package
-from minutes_kit.release.plan import Redaction, RedactionPlan, Register
-from minutes_kit.release.policy import find_policy, load_policy
+from minutes_kit.release.ledger import Redaction, RedactionLedger
+from minutes_kit.release.marks import MarkStyle, MaskLength, place_marks
+from minutes_kit.release.plan import RedactionPlan
+from minutes_kit.release.policy import LoadedPolicy, find_policy, load_policy
 from minutes_kit.release.sanitise import sanitise
-from minutes_kit.release.schedule import assign_pages, audit_json, released_by, schedule_csv
+from minutes_kit.release.schedule import assign_pages, audit_json, pdf_pages, released_by, schedule_csv
+from minutes_kit.release.summary import append_summary
 from minutes_kit.release.sweep import sweep
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, render_docx
 from minutes_kit.rendering.pdf import convert_to_pdf
+from minutes_kit.verify import Hit, check_file
 
-__all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "Style", "MaskLength", "release_minutes", "verify_release"]
-
-
-class LeakDetected(MinutesError):
-    """A withheld string is still in the file; nothing was written."""
-
-    def __init__(self, leaks: list[Leak]):
-        super().__init__("leak check failed, nothing was written:\n" + "\n".join(f"  {leak}" for leak in leaks))
-        self.leaks = leaks
+__all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "MarkStyle", "MaskLength", "release_minutes",
+           "verify_release", "audit_path"]
 
 
 @dataclass(frozen=True)
 class ReleaseOptions:
-    style: Style = Style.XXXX
+    style: MarkStyle = MarkStyle.XXXX
     mask_length: MaskLength = MaskLength.FIXED
     policy: str | None = None
     summary: bool = True
@@ -63,10 +65,10 @@ class ReleaseOptions:
     """Refuse to release while a finding of `minutes scan` is undecided."""
 
     def __post_init__(self) -> None:
-        # Accept "box" as readily as Style.BOX: a wrong style must never fall through to another.
-        object.__setattr__(self, "style", Style(self.style))
+        # Accept "box" as readily as MarkStyle.BOX: a wrong style must never fall through to another.
+        object.__setattr__(self, "style", MarkStyle(self.style))
         object.__setattr__(self, "mask_length", MaskLength(self.mask_length))
-        if self.style is Style.REVIEW:
+        if self.style is MarkStyle.REVIEW:
             raise ValueError("a review copy is asked for with review=True, not as a style")
 
 
@@ -75,6 +77,8 @@ class ReleaseResult:
     outputs: list[Path] = field(default_factory=list)
     redactions: list[Redaction] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    """The package's parts left out of the release, each with why."""
 
 
 def output_paths(output: Path, options: ReleaseOptions) -> dict[str, Path]:
@@ -84,13 +88,12 @@ def output_paths(output: Path, options: ReleaseOptions) -> dict[str, Path]:
         paths["pdf"] = output.with_suffix(".pdf")
     if not options.review:
         paths["schedule"] = output.with_suffix(".redactions.csv")
-        paths["audit"] = output.with_suffix(".audit.json")
+        paths["audit"] = audit_path(output)
     return paths
 
 
-def _plan(record: MeetingRecord, policy_name: str | None) -> tuple[RedactionPlan, str, str]:
-    policy = load_policy(find_policy(policy_name, record))
-    return RedactionPlan(record, policy, load_catalogue()), policy.name, policy.sha256
+def audit_path(release: Path) -> Path:
+    return Path(release).with_suffix(".audit.json")
 
 
 def release_minutes(
@@ -112,7 +115,7 @@ def release_minutes(
     paths = output_paths(output, options)
     for path in paths.values():
         guard_output(path, inputs)
-    plan, policy_name, policy_sha256 = _plan(record, options.policy)
+    policy = load_policy(find_policy(options.policy, record))
     findings = withheld_findings(record, record_path)
     if options.strict and not options.review and findings.undecided:
         raise FindingsUndecided(
@@ -120,10 +123,10 @@ def release_minutes(
             f"{decisions_path(record_path)} before a strict release:\n"
             + "\n".join(f"  {entry.describe()}" for entry in findings.undecided)
         )
-    register = Register()
-    _search_for_findings(register, findings)
-    context = ReleaseContextBuilder(plan, register, review=options.review, raised=raised).context()
-    style = Style.REVIEW if options.review else options.style
+    ledger = _ledger(findings)
+    context = ReleaseContextBuilder(RedactionPlan(record, policy, load_catalogue()), ledger,
+                                    review=options.review, raised=raised).context()
+    style = MarkStyle.REVIEW if options.review else options.style
 
     # Work in the system's temporary folder: a half-made release never sits beside the output.
     with tempfile.TemporaryDirectory(prefix="minutes-release-") as work_dir:
@@ -132,37 +135,54 @@ def release_minutes(
         render_docx(template, context, work / "rendered.docx", inputs)
         package = Package(work / "rendered.docx")
         sanitise(package)
-        sweep(package, register)
-        place_marks(package, register, style, options.mask_length)
-        placed = register.placed()
+        dropped = [part.describe() for part in rebuild(package)]
+        sweep(package, ledger)
+        place_marks(package, ledger, style, options.mask_length)
+        placed = ledger.placed()
         if options.summary and not options.review:
             append_summary(package, placed)
         package.save(staged["docx"])
         if options.pdf:
             convert_to_pdf(staged["docx"], staged["pdf"])
         if not options.review:
-            leaks = find_leaks(staged["docx"], register.needles)
             if options.pdf:
-                leaks += find_leaks(staged["pdf"], register.needles)
-                assign_pages(pdf_text(staged["pdf"]).split("\f"), placed, style, options.mask_length)
-            if leaks:
-                raise LeakDetected(leaks)
+                assign_pages(pdf_pages(staged["pdf"]), placed, style, options.mask_length)
             staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
+            hits = _leak_check(staged, ledger, len(placed))
+            if hits:
+                raise LeakDetected(hits)
             staged["audit"].write_text(audit_json(
-                record=record_path, policy_name=policy_name, policy_sha256=policy_sha256,
+                record=record_path, policy=policy, decisions=_decisions_used(record_path, findings),
                 by=released_by(options.by), style=style, mask_length=options.mask_length,
-                outputs=list(paths.values()), redactions=placed,
+                outputs=list(paths.values()), redactions=placed, dropped=dropped,
             ), encoding="utf-8")
         for kind, path in paths.items():
             with atomic_output(path, inputs) as temporary:
                 shutil.copyfile(staged[kind], temporary)
-    return ReleaseResult(list(paths.values()), placed, _warnings(findings))
+    return ReleaseResult(list(paths.values()), placed, _warnings(findings), dropped)
 
 
-def _search_for_findings(register: Register, findings: Withheld) -> None:
-    """The sweep replaces every occurrence of these wherever they are, and the leak check proves them gone."""
+def _ledger(findings: Withheld) -> RedactionLedger:
+    """A ledger that already searches for the findings withheld: the sweep replaces every
+    occurrence of them wherever they are, and the leak check proves them gone."""
+    ledger = RedactionLedger()
     for text, exemption in findings.needles:
-        register.search_for(text, exemption)
+        ledger.search_for(text, exemption)
+    return ledger
+
+
+def _leak_check(staged: dict[str, Path], ledger: RedactionLedger, schedule_rows: int) -> list[Hit]:
+    needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
+    codes = {redaction.exemption.code for redaction in ledger.redactions.values()}
+    hits = check_file(staged["docx"], needles, schedule_rows=schedule_rows, codes=codes)
+    if "pdf" in staged:
+        hits += check_file(staged["pdf"], needles)
+    return hits
+
+
+def _decisions_used(record_path: Path, findings: Withheld) -> Path | None:
+    """The decisions file the release trusted, or None when the record was scanned afresh."""
+    return decisions_path(record_path) if findings.current else None
 
 
 def _warnings(findings: Withheld) -> list[str]:
@@ -174,14 +194,51 @@ def _warnings(findings: Withheld) -> list[str]:
     return warnings
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def verify_release(
-    file: Path, record: MeetingRecord, policy_name: str | None = None, *, raised: Mapping[str, Action] | None = None,
-    record_path: Path | None = None,
-) -> list[Leak]:
-    """Search any file for everything the record's release withholds (with `record_path`, its findings too)."""
-    plan, _, _ = _plan(record, policy_name)
-    register = Register()
-    if record_path is not None:
-        _search_for_findings(register, withheld_findings(record, record_path))
-    ReleaseContextBuilder(plan, register, raised=raised).context()
-    return find_leaks(file, register.needles)
+    file: Path, record: MeetingRecord, record_path: Path, *, audit: Path | None = None,
+    policy_name: str | None = None, raised: Mapping[str, Action] | None = None,
+) -> tuple[list[Hit], list[str]]:
+    """Check any file for everything the record's release withholds, with the policy and decisions
+    the release used (from its audit log), and return the hits with any warnings.
+
+    `ReleaseMismatch` when the audit log shows another record, or a policy or decisions file that
+    has changed since the release."""
+    warnings: list[str] = []
+    audit = audit or audit_path(file)
+    if audit.is_file():
+        policy, findings = _as_released(audit, record, record_path)
+    else:
+        warnings.append(f"no audit log at {audit}: checking with the record's policy and decisions "
+                        "(give --audit PATH to check what the release used)")
+        policy = load_policy(find_policy(policy_name, record))
+        findings = withheld_findings(record, record_path)
+    ledger = _ledger(findings)
+    ReleaseContextBuilder(RedactionPlan(record, policy, load_catalogue()), ledger, raised=raised).context()
+    needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
+    return check_file(file, needles), warnings
+
+
+def _as_released(audit: Path, record: MeetingRecord, record_path: Path) -> tuple[LoadedPolicy, Withheld]:
+    from minutes_kit.detection.decisions import load_decisions
+
+    try:
+        entry = json.loads(audit.read_text(encoding="utf-8"))
+        released_sha, policy_path, policy_sha = entry["record_sha256"], entry["policy_path"], entry["policy_sha256"]
+        decisions_sha = entry.get("decisions_sha256")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ReleaseMismatch(f"{audit} is not an audit log of minutes-kit: {exc}") from exc
+    if _sha256(record_path) != released_sha:
+        raise ReleaseMismatch(f"{record_path} is not the record released: its SHA-256 differs from the one in {audit}")
+    policy = load_policy(find_policy(policy_path, record))
+    if policy.sha256 != policy_sha:
+        raise ReleaseMismatch(f"the policy {policy_path} has changed since the release (see {audit})")
+    if decisions_sha is None:
+        return policy, withheld_findings(record, record_path)
+    decisions = decisions_path(record_path)
+    if not decisions.is_file() or _sha256(decisions) != decisions_sha:
+        raise ReleaseMismatch(f"{decisions} is missing or has changed since the release (see {audit})")
+    return policy, Withheld(load_decisions(decisions), current=True)

@@ -1,5 +1,4 @@
-"""Turn the marks left in the text into what the reader sees, number them in document order,
-and append the Redaction Summary.
+"""Turn the marks left in the text into what the reader sees, and number them in document order.
 
 Styles:
 - ``xxxx``: X's with the code glued on (``XXXXXXS40(2)``), as in real releases; a whole field
@@ -16,7 +15,8 @@ from enum import Enum
 from lxml import etree
 
 from minutes_kit.ooxml.package import NAMESPACES, Package, w
-from minutes_kit.release.plan import MARK_PATTERN, Redaction, Register
+from minutes_kit.ooxml.stories import stories
+from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
 
 FIXED_MASK = 6
 # Word rejects run properties out of schema order, so new ones are inserted where they belong.
@@ -28,7 +28,7 @@ RUN_PROPERTY_ORDER = [w(tag) for tag in (
 )]
 
 
-class Style(str, Enum):
+class MarkStyle(str, Enum):
     XXXX = "xxxx"
     BOX = "box"
     REVIEW = "review"
@@ -44,31 +44,34 @@ def mask_text(redaction: Redaction, mask_length: MaskLength) -> str:
     return "X" * count + (redaction.exemption.code if redaction.glue_code else "")
 
 
-def place_marks(package: Package, register: Register, style: Style, mask_length: MaskLength) -> None:
+def place_marks(package: Package, ledger: RedactionLedger, style: MarkStyle, mask_length: MaskLength) -> None:
     """Replace every mark in the package by its display, numbering redactions in document order."""
-    numbering = _Numbering(register)
-    for name in package.story_parts():
-        for text in list(package.xml(name).iter(w("t"))):
+    numbering = _Numbering(ledger)
+    for story in stories(package):
+        for text in list(package.xml(story.part).iter(w("t"))):
             if text.text and MARK_PATTERN.search(text.text):
                 pieces = [(piece, numbering.place(int(ident)) if ident else None)
                           for piece, ident in _split(text.text)]
-                if style is Style.XXXX:
+                if style is MarkStyle.XXXX:
                     text.text = "".join(piece if r is None else mask_text(r, mask_length) for piece, r in pieces)
                 else:
                     _split_run(text, pieces, style)
+    for redaction in list(ledger.redactions.values()):
+        if redaction.direct:
+            numbering.place(redaction.ident)
 
 
 class _Numbering:
-    def __init__(self, register: Register):
-        self.register = register
+    def __init__(self, ledger: RedactionLedger):
+        self.ledger = ledger
         self.next_number = 1
 
     def place(self, ident: int) -> Redaction:
-        redaction = self.register.redactions[ident]
+        redaction = self.ledger.redactions[ident]
         if redaction.number:
             # The same value printed twice by a template is two redactions on the page.
-            self.register.add(redaction.exemption, redaction.location, redaction.removed, glue_code=redaction.glue_code)
-            redaction = self.register.redactions[len(self.register.redactions)]
+            self.ledger.add(redaction.exemption, redaction.location, redaction.removed, glue_code=redaction.glue_code)
+            redaction = self.ledger.redactions[len(self.ledger.redactions)]
         redaction.number = self.next_number
         self.next_number += 1
         return redaction
@@ -88,7 +91,7 @@ def _split(text: str) -> list[tuple[str, str | None]]:
     return pieces
 
 
-def _split_run(text: etree._Element, pieces: list[tuple[str, Redaction | None]], style: Style) -> None:
+def _split_run(text: etree._Element, pieces: list[tuple[str, Redaction | None]], style: MarkStyle) -> None:
     """Replace the run holding `text` by runs for each piece, the marks formatted for `style`."""
     run = text.getparent()
     properties = run.find("w:rPr", NAMESPACES)
@@ -99,12 +102,12 @@ def _split_run(text: etree._Element, pieces: list[tuple[str, Redaction | None]],
 
     def flush(extra: list[etree._Element]) -> None:
         if pending or extra:
-            runs.append(_run(properties, pending + extra))
+            runs.append(make_run(properties, pending + extra))
             pending.clear()
 
     for piece, redaction in pieces:
         if redaction is None:
-            pending.append(_text(piece))
+            pending.append(make_text(piece))
             continue
         flush([])
         runs.extend(_mark_runs(properties, redaction, style))
@@ -117,30 +120,30 @@ def _split_run(text: etree._Element, pieces: list[tuple[str, Redaction | None]],
     parent.remove(run)
 
 
-def _mark_runs(properties: etree._Element | None, redaction: Redaction, style: Style) -> list[etree._Element]:
+def _mark_runs(properties: etree._Element | None, redaction: Redaction, style: MarkStyle) -> list[etree._Element]:
     code = redaction.exemption.code
-    if style is Style.BOX:
-        box = _run(properties, [_text(f" {code} ")])
+    if style is MarkStyle.BOX:
+        box = make_run(properties, [make_text(f" {code} ")])
         set_run_property(box, "color", val="FFFFFF")
         set_run_property(box, "shd", val="clear", color="auto", fill="000000")
         return [box]
-    shown = _run(properties, [_text(redaction.removed)])
+    shown = make_run(properties, [make_text(redaction.removed)])
     set_run_property(shown, "highlight", val="yellow")
-    label = _run(properties, [_text(f" [{code}]")])
+    label = make_run(properties, [make_text(f" [{code}]")])
     set_run_property(label, "b")
     set_run_property(label, "color", val="C00000")
     set_run_property(label, "highlight", val="yellow")
     return [shown, label]
 
 
-def _text(value: str) -> etree._Element:
+def make_text(value: str) -> etree._Element:
     element = etree.Element(w("t"))
     element.text = value
     element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return element
 
 
-def _run(properties: etree._Element | None, children: list[etree._Element]) -> etree._Element:
+def make_run(properties: etree._Element | None, children: list[etree._Element]) -> etree._Element:
     run = etree.Element(w("r"))
     if properties is not None:
         run.append(copy.deepcopy(properties))
@@ -164,64 +167,3 @@ def set_run_property(run: etree._Element, tag: str, **attributes: str) -> None:
         later[0].addprevious(element)
     else:
         properties.append(element)
-
-
-def append_summary(package: Package, redactions: list[Redaction]) -> None:
-    """Add a Redaction Summary (number, location, exemption; never the removed text) at the end."""
-    body = package.xml("word/document.xml").find("w:body", NAMESPACES)
-    section = body.find("w:sectPr", NAMESPACES)
-    heading_style = "Heading1" if _has_style(package, "Heading1") else None
-    elements = [
-        _paragraph("Redaction Summary", style=heading_style, bold=heading_style is None, page_break=True),
-        _paragraph(f"{len(redactions)} redaction{'s' if len(redactions) != 1 else ''} under the Freedom of "
-                   "Information Act 2000 or the Environmental Information Regulations 2004."),
-        _table([("No.", "Location", "Exemption")] + [
-            (str(r.number), r.location, r.exemption.schedule_title) for r in redactions
-        ]),
-    ]
-    for element in elements:
-        if section is not None:
-            section.addprevious(element)
-        else:
-            body.append(element)
-
-
-def _has_style(package: Package, style_id: str) -> bool:
-    if "word/styles.xml" not in package.names():
-        return False
-    return any(s.get(w("styleId")) == style_id for s in package.xml("word/styles.xml").findall("w:style", NAMESPACES))
-
-
-def _paragraph(text: str, *, style: str | None = None, bold: bool = False, page_break: bool = False) -> etree._Element:
-    paragraph = etree.Element(w("p"))
-    if style or page_break:
-        paragraph_properties = etree.SubElement(paragraph, w("pPr"))
-        if style:
-            etree.SubElement(paragraph_properties, w("pStyle"), {w("val"): style})
-        if page_break:
-            etree.SubElement(paragraph_properties, w("pageBreakBefore"))
-    run = _run(None, [_text(text)])
-    if bold:
-        set_run_property(run, "b")
-    paragraph.append(run)
-    return paragraph
-
-
-def _table(rows: list[tuple[str, ...]]) -> etree._Element:
-    table = etree.Element(w("tbl"))
-    properties = etree.SubElement(table, w("tblPr"))
-    etree.SubElement(properties, w("tblW"), {w("w"): "5000", w("type"): "pct"})
-    borders = etree.SubElement(properties, w("tblBorders"))
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "000000"})
-    grid = etree.SubElement(table, w("tblGrid"))
-    for width in (900, 3600, 5100):
-        etree.SubElement(grid, w("gridCol"), {w("w"): str(width)})
-    for index, cells in enumerate(rows):
-        row = etree.SubElement(table, w("tr"))
-        if index == 0:
-            etree.SubElement(etree.SubElement(row, w("trPr")), w("tblHeader"))
-        for value in cells:
-            cell = etree.SubElement(row, w("tc"))
-            cell.append(_paragraph(value, bold=index == 0))
-    return table

@@ -1,25 +1,17 @@
-"""Remove what a released file must not carry besides its visible text.
-
-Document properties (author, last modified by, company, template, revision,
-custom properties), comments, tracked changes, hidden and white-on-white
-text, custom XML, document variables and embedded objects: each has leaked
-real releases (see PRODUCT.md).
-"""
+"""Remove from the stories what a released file must not carry besides its visible text:
+comments' anchors, tracked changes (insertions accepted, deletions dropped), hidden and
+white-on-white text, custom XML and smart tags, embedded objects. Each has leaked real
+releases (see PRODUCT.md). Parts that must not travel at all (properties, comments, custom
+XML, embeddings, thumbnails) are left behind by the allow-list rebuild
+(`minutes_kit.ooxml.rebuild`)."""
 
 from __future__ import annotations
-
-import re
 
 from lxml import etree
 
 from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
+from minutes_kit.ooxml.stories import stories
 
-CORE_PROPERTIES = "docProps/core.xml"
-APP_PROPERTIES = "docProps/app.xml"
-REMOVED_PARTS = re.compile(
-    r"^(docProps/custom\.xml|customXml/.*|word/comments[A-Za-z]*\.xml|word/people\.xml"
-    r"|word/embeddings/.*|word/glossary/.*|word/vbaProject\.bin|word/vbaData\.xml)$"
-)
 DROPPED = {w(tag) for tag in (
     "del", "moveFrom", "commentRangeStart", "commentRangeEnd", "rPrChange", "pPrChange", "sectPrChange",
     "tblPrChange", "tcPrChange", "trPrChange", "tblGridChange", "numberingChange", "object", "dataBinding",
@@ -29,39 +21,9 @@ WHITE = {"FFFFFF", "white"}
 
 
 def sanitise(package: Package) -> None:
-    for name in package.names():
-        if REMOVED_PARTS.match(name):
-            package.delete(name)
-    _blank_properties(package)
-    _clean_settings(package)
     invisible_styles = _invisible_styles(package)
-    for name in package.story_parts():
-        _clean_story(package.xml(name), invisible_styles)
-
-
-def _blank_properties(package: Package) -> None:
-    if CORE_PROPERTIES in package.names():
-        core = package.xml(CORE_PROPERTIES)
-        package.replace_xml(CORE_PROPERTIES, etree.Element(core.tag, nsmap=core.nsmap))
-    if APP_PROPERTIES in package.names():
-        app = package.xml(APP_PROPERTIES)
-        package.replace_xml(APP_PROPERTIES, etree.Element(app.tag, nsmap=app.nsmap))
-
-
-def _clean_settings(package: Package) -> None:
-    name = "word/settings.xml"
-    if name not in package.names():
-        return
-    settings = package.xml(name)
-    for tag in ("attachedTemplate", "trackRevisions", "docVars"):
-        for element in settings.findall(f"w:{tag}", NAMESPACES):
-            settings.remove(element)
-    rels = package.rels_of(name)
-    if rels in package.names():
-        root = package.xml(rels)
-        for relationship in root.findall("pr:Relationship", NAMESPACES):
-            if relationship.get("Type", "").endswith("/attachedTemplate"):
-                root.remove(relationship)
+    for story in stories(package):
+        _clean_story(package.xml(story.part), invisible_styles)
 
 
 def _invisible_styles(package: Package) -> set[str]:

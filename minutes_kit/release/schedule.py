@@ -13,11 +13,15 @@ import hashlib
 import io
 import json
 import os
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
-from minutes_kit.release.marks import MaskLength, Style, mask_text
-from minutes_kit.release.plan import Redaction
+from minutes_kit.errors import VerifyUnavailable
+from minutes_kit.release.ledger import Redaction
+from minutes_kit.release.marks import MarkStyle, MaskLength, mask_text
+from minutes_kit.release.policy import LoadedPolicy
 
 SCHEDULE_COLUMNS = ("number", "location", "page", "code", "exemption", "absolute")
 
@@ -32,11 +36,11 @@ def schedule_csv(redactions: list[Redaction]) -> str:
     return buffer.getvalue()
 
 
-def assign_pages(pages: list[str], redactions: list[Redaction], style: Style, mask_length: MaskLength) -> None:
+def assign_pages(pages: list[str], redactions: list[Redaction], style: MarkStyle, mask_length: MaskLength) -> None:
     """Find each redaction's page in the PDF text: marks appear in the order they are numbered."""
     page_index, offset = 0, 0
     for redaction in redactions:
-        shown = mask_text(redaction, mask_length) if style is Style.XXXX else redaction.exemption.code
+        shown = mask_text(redaction, mask_length) if style is MarkStyle.XXXX else redaction.exemption.code
         while page_index < len(pages):
             found = pages[page_index].find(shown, offset)
             if found >= 0:
@@ -57,21 +61,37 @@ def released_by(given: str | None) -> str:
         return "unknown"
 
 
-def audit_json(*, record: Path, policy_name: str, policy_sha256: str, by: str, style: Style,
-               mask_length: MaskLength, outputs: list[Path], redactions: list[Redaction]) -> str:
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF, through pdftotext."""
+    if shutil.which("pdftotext") is None:
+        raise VerifyUnavailable("pdftotext (poppler-utils) is needed to find each redaction's page; install poppler-utils")
+    result = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise VerifyUnavailable(f"pdftotext could not read {path}: {result.stderr.strip()}")
+    return result.stdout.split("\f")
+
+
+def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, by: str, style: MarkStyle,
+               mask_length: MaskLength, outputs: list[Path], redactions: list[Redaction], dropped: list[str]) -> str:
+    """Who released what, when, from which record, policy and decisions: enough for `verify-release`
+    to check the file later with what the release used."""
     counts = Counter(r.exemption.code for r in redactions)
     entry = {
         "released_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "released_by": by,
         "record": str(record),
         "record_sha256": hashlib.sha256(record.read_bytes()).hexdigest(),
-        "policy": policy_name,
-        "policy_sha256": policy_sha256,
+        "policy": policy.name,
+        "policy_path": str(policy.path.resolve()),
+        "policy_sha256": policy.sha256,
+        "decisions": str(decisions) if decisions else None,
+        "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest() if decisions else None,
         "style": style.value,
         "mask_length": mask_length.value,
         "outputs": [str(path) for path in outputs],
         "redactions": len(redactions),
         "redactions_by_code": dict(sorted(counts.items())),
+        "dropped_parts": dropped,
         "leak_check": "passed",
     }
     return json.dumps(entry, indent=2) + "\n"

@@ -1,101 +1,134 @@
 """Withheld strings wherever else the package holds them.
 
-The release context marks what the record says; a template can still carry
-a name in its header, a run split by formatting, a ``mailto:`` target or an
-image's alternative text. The sweep replaces every occurrence of every
-withheld string in every part, across run boundaries, and records each one
-as a redaction.
+The release context marks what the record says; a template, or a document from elsewhere,
+can still carry a name in a header, a run split by formatting or a line break, a field code,
+a ``mailto:`` target, a bookmark name or an image's alternative text. The sweep compares
+folded text (`minutes_kit.text.folding`), so case, curly apostrophes, hyphens, accents and
+invisible characters hide nothing, and:
+
+- in every paragraph of every story (body with its tables, text boxes and content controls,
+  headers and footers of every section, footnotes, endnotes) replaces each withheld string by
+  a mark, across runs, line breaks and tabs, recorded as a redaction;
+- removes a field's code when it holds withheld text, keeping the field's (swept) result;
+- in every attribute value and relationship target (as written, URL-decoded, form-decoded and
+  as a slug, ``helen-brackley``) and any other text of every kept part, masks the value and
+  records the redaction; a hyperlink whose target holds withheld text is unlinked.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from lxml import etree
 
-from minutes_kit.record.exemptions import Exemption
-from minutes_kit.release.needles import NeedleSet
 from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
-from minutes_kit.release.plan import Register
+from minutes_kit.ooxml.stories import FIELD_CODE, TEXT, ParagraphText, Story, drop_field_code, paragraphs, stories
+from minutes_kit.record.exemptions import Exemption
+from minutes_kit.release.ledger import RedactionLedger
+from minutes_kit.release.matcher import Matcher
 
-TEXT_TAGS = (w("t"), w("instrText"))
 PARAGRAPH_NUMBER = re.compile(r"^(\d+\.\d+)\.")
 ATTRIBUTE_MASK = "XXXXXX"
 HYPERLINK_TYPE = "/hyperlink"
+SIMPLE_FIELD = w("fldSimple")
+SLUG_SEPARATORS = re.compile(r"[_+\-]")
+BARE_NUMBER = re.compile(r"[\d.,]+")
+SEPARATOR = "\0"
+"""Keeps values apart when they are searched together: neither a letter, a digit nor a space."""
+STORY_LOCATIONS = {"header": "Page header", "footer": "Page footer", "footnotes": "Footnote",
+                   "endnotes": "Endnote", "comments": "Comment"}
+ATTRIBUTE_LOCATIONS = {"bookmarkStart": "Bookmark name", "docPr": "Image description",
+                       "cNvPr": "Image description", "hyperlink": "Link", "Relationship": "Link target"}
 
 
-def sweep(package: Package, register: Register) -> None:
-    needles = NeedleSet(register.needles)
-    for name in package.story_parts():
-        for paragraph in package.xml(name).iter(w("p")):
-            _sweep_paragraph(paragraph, needles, register, _location(name, paragraph))
+def sweep(package: Package, ledger: RedactionLedger) -> None:
+    matcher = Matcher(ledger.needles)
+    if not matcher.values:
+        return
+    for story in stories(package):
+        _sweep_story(package.xml(story.part), story, matcher, ledger)
+    # A bare number ("48120") is withheld where people read it; in attribute values it is a
+    # width or a count ("w:w=\"900\""), which masking would break, not a sum of money.
+    values = Matcher({needle: code for needle, code in ledger.needles.items() if not BARE_NUMBER.fullmatch(needle)})
     for name in package.xml_parts():
-        _sweep_other_xml(package, name, needles)
+        _sweep_values(package, name, values, ledger)
 
 
-def _location(part: str, paragraph: etree._Element) -> str:
-    if "header" in part:
-        return "Page header"
-    if "footer" in part:
-        return "Page footer"
-    numbered = PARAGRAPH_NUMBER.match("".join(t.text or "" for t in _own_text(paragraph)))
+def _sweep_story(root: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
+    for simple in list(root.iter(SIMPLE_FIELD)):
+        if any(matcher.search(variant) is not None for variant in _decodings(simple.get(w("instr"), ""))):
+            unwrap(simple)
+    for paragraph in paragraphs(root):
+        sweep_paragraph(paragraph, story, matcher, ledger)
+
+
+def sweep_paragraph(paragraph: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
+    """Withheld text in one paragraph's visible text becomes marks; a field code holding any goes."""
+    codes = list(paragraph.iter(FIELD_CODE))
+    if codes and matcher.search(" ".join(node.text or "" for node in codes)) is not None:
+        for node in codes:
+            if node.getparent() is not None and node.getparent().getparent() is not None:
+                drop_field_code(node)  # unless it went with a field dropped before it
+    text = ParagraphText(paragraph)
+    if matcher.search(text.text) is None:
+        return
+    location = _location(story, text.text)
+    for start, end, exemption in reversed(list(matcher.spans(text.text))):
+        text.replace(start, end, ledger.add(exemption, location, text.text[start:end]))
+
+
+def _location(story: Story, text: str) -> str:
+    if story.kind in STORY_LOCATIONS:
+        return STORY_LOCATIONS[story.kind]
+    numbered = PARAGRAPH_NUMBER.match(text)
     return numbered.group(1) if numbered else "Document text"
 
 
-def _own_text(paragraph: etree._Element) -> list[etree._Element]:
-    """Text elements of this paragraph, not of paragraphs nested in its text boxes."""
-    return [node for node in paragraph.iter(*TEXT_TAGS) if next(node.iterancestors(w("p"))) is paragraph]
+def _decodings(value: str) -> tuple[str, ...]:
+    """A value as written and as a browser or a mail client would read it."""
+    return value, unquote(value), unquote_plus(value), SLUG_SEPARATORS.sub(" ", unquote_plus(value))
 
 
-def replace_across_nodes(nodes: list[etree._Element], start: int, end: int, replacement: str) -> None:
-    """Replace characters start..end of the nodes' joined text, wherever the node boundaries fall."""
-    offset = 0
-    placed = False
-    for node in nodes:
-        text = node.text or ""
-        node_start, node_end = offset, offset + len(text)
-        offset = node_end
-        if node_end <= start or node_start >= end:
-            continue
-        keep_before = text[: max(start - node_start, 0)]
-        keep_after = text[max(end - node_start, 0):] if end < node_end else ""
-        node.text = keep_before + ("" if placed else replacement) + keep_after
-        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        placed = True
-
-
-def _sweep_paragraph(paragraph: etree._Element, needles: NeedleSet[Exemption], register: Register, location: str) -> None:
-    nodes = _own_text(paragraph)
-    text = "".join(node.text or "" for node in nodes)
-    for start, end, exemption in reversed(list(needles.spans(text))):
-        mark = register.add(exemption, location, text[start:end])
-        replace_across_nodes(nodes, start, end, mark)
-
-
-def _sweep_other_xml(package: Package, name: str, needles: NeedleSet[Exemption]) -> None:
+def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
+    """Attribute values and any text outside paragraphs' text nodes."""
+    if not matcher.values:
+        return
     root = package.xml(name)
-    everything = [value for element in root.iter(etree.Element) for value in (element.text, element.tail, *element.attrib.values()) if value]
-    if needles.search("\0".join(everything + [unquote(value) for value in everything])) is None:
-        return  # most parts hold nothing withheld; NUL keeps the values apart
-    story = name in package.story_parts()
-    dropped_links: set[str] = set()
+    values = [value for element in root.iter(etree.Element)
+              for value in (_loose_text(element), element.tail, *element.attrib.values()) if value]
+    joined = SEPARATOR.join(values)
+    if all(matcher.search(variant) is None for variant in _decodings(joined)):
+        return  # most parts hold nothing withheld
+    unlinked: set[str] = set()
     for element in list(root.iter(etree.Element)):
-        if not story or element.tag not in TEXT_TAGS:
-            for attribute in ("text", "tail"):
-                value = getattr(element, attribute)
-                if value and needles.search(value) is not None:
-                    setattr(element, attribute, needles.mask(value, ATTRIBUTE_MASK))
-        for key, value in element.attrib.items():
-            if needles.search(value) is None and needles.search(unquote(value)) is None:
+        if element.getparent() is None and element is not root:
+            continue  # removed with a relationship below
+        local = etree.QName(element).localname
+        for attribute in ("text", "tail"):
+            value = _loose_text(element) if attribute == "text" else element.tail
+            if value and (exemption := matcher.search(value)) is not None:
+                setattr(element, attribute, matcher.mask(value, ATTRIBUTE_MASK))
+                ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Hidden text')} ({name})")
+        for key, value in list(element.attrib.items()):
+            exemption = next((found for variant in _decodings(value)
+                              if (found := matcher.search(variant)) is not None), None)
+            if exemption is None:
                 continue
-            element.set(key, needles.mask(unquote(value), ATTRIBUTE_MASK))
+            ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Attribute')} ({name})")
             if name.endswith(".rels") and element.get("Type", "").endswith(HYPERLINK_TYPE):
-                dropped_links.add(element.get("Id"))
+                unlinked.add(element.get("Id"))
                 element.getparent().remove(element)
+                break
+            element.set(key, ATTRIBUTE_MASK)
     source = package.source_of(name) if name.endswith(".rels") else ""
-    if dropped_links and source in package.names():
-        _unwrap_hyperlinks(package.xml(source), dropped_links)
+    if unlinked and source in package.names():
+        _unwrap_hyperlinks(package.xml(source), unlinked)
+
+
+def _loose_text(element: etree._Element) -> str | None:
+    """An element's own text, unless it is a text node the story sweep handles."""
+    return None if element.tag in (TEXT, FIELD_CODE) else element.text
 
 
 def _unwrap_hyperlinks(root: etree._Element, relationship_ids: set[str]) -> None:

@@ -29,6 +29,11 @@ def time_range(start: dt.time | None, end: dt.time | None) -> str:
     return f"{start:%H:%M}" if start else ""
 
 
+def title_block_location(field: str) -> str:
+    """Where a title-block field appears, as the redaction schedule names it."""
+    return f"Title block: {field.replace('_', ' ').capitalize()}"
+
+
 def join_names(names: list[str]) -> str:
     """``['A', 'B', 'C']`` -> ``'A, B and C'``."""
     if len(names) <= 1:
@@ -41,38 +46,37 @@ class MinutesContextBuilder:
 
     Every piece of record text reaches the context through `name`, `text` or
     `person`, so a subclass (the FOI release) can change how people and
-    marked spans appear without touching the rest.
+    marked spans appear without touching the rest. Each is told, with the value,
+    where it will appear (``at``: ``3.2``, ``Title block: Chair``); the FOI release
+    quotes it in the redaction schedule.
     """
 
     def __init__(self, record: MeetingRecord, raised: Mapping[str, Action] | None = None):
         """`raised`: the series' actions by reference, as they stand after this meeting, for the reviewed actions."""
         self.record = record
-        # Where the text being built will appear (``3.2``, ``Title block: Chair``); the FOI
-        # release quotes it in the redaction schedule.
-        self.location = ""
         self.raised = raised or {}
 
-    def name(self, key: str) -> str:
+    def name(self, key: str, *, at: str) -> str:
         return self.record.people[key].name
 
-    def marked(self, span: Marked) -> str:
+    def marked(self, span: Marked, *, at: str) -> str:
         """How a ``[[LABEL: text]]`` span appears; in ordinary minutes, as its text."""
-        return self.text(span.text)
+        return self.text(span.text, at=at)
 
-    def text(self, text: str) -> str:
+    def text(self, text: str, *, at: str) -> str:
         parts = []
         for segment in segments(text.strip()):
             if isinstance(segment, Plain):
                 parts.append(segment.text)
             elif isinstance(segment, PersonMention):
-                parts.append(self.name(segment.key))
+                parts.append(self.name(segment.key, at=at))
             else:
-                parts.append(self.marked(segment))
+                parts.append(self.marked(segment, at=at))
         return "".join(parts)
 
-    def person(self, key: str) -> dict[str, str]:
+    def person(self, key: str, *, at: str) -> dict[str, str]:
         person = self.record.people[key]
-        name = self.name(key)
+        name = self.name(key, at=at)
         details = ", ".join(part for part in (person.role, person.organisation) if part)
         return {
             "name": name,
@@ -82,41 +86,43 @@ class MinutesContextBuilder:
             "listing": f"{name}, {details}" if details else name,
         }
 
-    def people(self, keys: list[str]) -> list[dict[str, str]]:
-        return [self.person(key) for key in keys]
+    def people(self, keys: list[str], *, at: str) -> list[dict[str, str]]:
+        return [self.person(key, at=at) for key in keys]
 
-    def owners(self, action: Action) -> str:
-        return join_names([self.name(key) for key in action.owners])
+    def owners(self, action: Action, *, at: str) -> str:
+        return join_names([self.name(key, at=at) for key in action.owners])
 
-    def ref(self, reference: str) -> str:
+    def ref(self, reference: str, *, at: str) -> str:
         return reference
 
-    def action_sentence(self, action: Action) -> str:
-        return f"{self.owners(action)} took an action to {self.text(action.text).rstrip('.')} ({self.ref(action.ref)})."
+    def action_sentence(self, action: Action, *, at: str) -> str:
+        return (f"{self.owners(action, at=at)} took an action to {self.text(action.text, at=at).rstrip('.')} "
+                f"({self.ref(action.ref, at=at)}).")
 
-    def paragraph_text(self, paragraph: Paragraph) -> str:
-        body = self.text(paragraph.text)
+    def paragraph_text(self, paragraph: Paragraph, *, at: str) -> str:
+        body = self.text(paragraph.text, at=at)
         if not paragraph.actions:
             return body
         if not body.endswith((".", "!", "?", ":")):
             body += "."
-        return " ".join([body, *(self.action_sentence(action) for action in paragraph.actions)])
+        return " ".join([body, *(self.action_sentence(action, at=at) for action in paragraph.actions)])
 
     def reviewed_actions(self) -> list[dict[str, str]]:
         """The earlier actions this meeting reviewed, with their updates, for its action-points item."""
         rows = []
         for update in self.record.action_updates:
-            self.location = f"Reviewed actions, update {len(rows) + 1}"
+            at = f"Reviewed actions, update {len(rows) + 1}"
             action = self.raised.get(update.ref)
-            progress = [self.text(update.note)] if update.note else []
+            progress = [self.text(update.note, at=at)] if update.note else []
             if update.due is not None and update.due_reason is not None:
-                progress.append(f"Due date revised to {short_date(update.due)}: {self.text(update.due_reason).rstrip('.')}.")
+                reason = self.text(update.due_reason, at=at).rstrip(".")
+                progress.append(f"Due date revised to {short_date(update.due)}: {reason}.")
             due = update.due or (action.due if action else None)
             rows.append({
-                "ref": self.ref(update.ref),
-                "text": self.text(action.text).rstrip(".") if action else "",
-                "owners": self.owners(action) if action else "",
-                "status": update.status.describe(self.ref(update.superseded_by) if update.superseded_by else None),
+                "ref": self.ref(update.ref, at=at),
+                "text": self.text(action.text, at=at).rstrip(".") if action else "",
+                "owners": self.owners(action, at=at) if action else "",
+                "status": update.status.describe(self.ref(update.superseded_by, at=at) if update.superseded_by else None),
                 "progress": " ".join(progress),
                 "due": short_date(due) if due else "",
             })
@@ -126,18 +132,18 @@ class MinutesContextBuilder:
         reviewed = self.reviewed_actions()
         items = []
         for item_number, item in enumerate(self.record.items, start=1):
-            self.location = f"Item {item_number} title"
-            title = self.text(item.title)
+            title = self.text(item.title, at=f"Item {item_number} title")
             paragraphs = []
             for number, paragraph in enumerate(item.all_paragraphs(), start=1):
-                self.location = f"{item_number}.{number}"
-                paragraphs.append({"number": f"{item_number}.{number}.", "text": self.paragraph_text(paragraph)})
+                text = self.paragraph_text(paragraph, at=f"{item_number}.{number}")
+                paragraphs.append({"number": f"{item_number}.{number}.", "text": text})
             performance = []
             if item.performance is not None:
                 # Each lot is a numbered paragraph, numbered on from the item's own paragraphs.
                 for number, lot in enumerate(item.performance.lots, start=len(paragraphs) + 1):
-                    self.location = f"{item_number}.{number}"
-                    performance.append(lot_context(lot, item.performance, f"{item_number}.{number}.", self.text))
+                    at = f"{item_number}.{number}"
+                    performance.append(lot_context(lot, item.performance, f"{at}.",
+                                                   lambda text, at=at: self.text(text, at=at)))
             items.append({
                 "number": f"{item_number}.",
                 "title": title,
@@ -150,11 +156,11 @@ class MinutesContextBuilder:
     def actions(self) -> list[dict[str, str]]:
         rows = []
         for row, (paragraph, action) in enumerate(self.record.actions(), start=1):
-            self.location = f"Action Point Log, row {row}"
+            at = f"Action Point Log, row {row}"
             rows.append({
-                "ref": self.ref(action.ref),
-                "text": self.text(action.text).rstrip("."),
-                "owners": self.owners(action),
+                "ref": self.ref(action.ref, at=at),
+                "text": self.text(action.text, at=at).rstrip("."),
+                "owners": self.owners(action, at=at),
                 "raised": paragraph,
                 "due": short_date(action.due) if action.due else "Not set",
             })
@@ -166,14 +172,14 @@ class MinutesContextBuilder:
             return ""
         parts = [long_date(upcoming.date), time_range(upcoming.start, upcoming.end)]
         if upcoming.location:
-            parts.append(self.text(upcoming.location))
+            parts.append(self.text(upcoming.location, at="Next meeting"))
         return ", ".join(part for part in parts if part)
 
     def contact(self) -> dict[str, str] | None:
         contact = self.record.contact
         if contact is None:
             return None
-        person = self.person(contact.person)
+        person = self.person(contact.person, at="Contact")
         person["email"] = contact.email or person["email"]
         return person
 
@@ -182,21 +188,17 @@ class MinutesContextBuilder:
         record = self.record
         meeting = record.meeting
         builders = {
-            "title": lambda: self.text(meeting.title),
-            "date": lambda: long_date(meeting.date),
-            "time": lambda: time_range(meeting.start, meeting.end),
-            "location": lambda: self.text(meeting.location),
-            "chair": lambda: self.person(record.chair),
-            "attendees": lambda: self.people(record.attendees),
-            "observers": lambda: self.people(record.observers),
-            "apologies": lambda: self.people(record.apologies),
-            "notes_by": lambda: self.person(record.notes_by) if record.notes_by else None,
+            "title": lambda at: self.text(meeting.title, at=at),
+            "date": lambda at: long_date(meeting.date),
+            "time": lambda at: time_range(meeting.start, meeting.end),
+            "location": lambda at: self.text(meeting.location, at=at),
+            "chair": lambda at: self.person(record.chair, at=at),
+            "attendees": lambda at: self.people(record.attendees, at=at),
+            "observers": lambda at: self.people(record.observers, at=at),
+            "apologies": lambda at: self.people(record.apologies, at=at),
+            "notes_by": lambda at: self.person(record.notes_by, at=at) if record.notes_by else None,
         }
-        fields = {}
-        for name, build in builders.items():
-            self.location = f"Title block: {name.replace('_', ' ').capitalize()}"
-            fields[name] = build()
-        return fields
+        return {name: build(title_block_location(name)) for name, build in builders.items()}
 
     def context(self) -> dict[str, Any]:
         meeting = self.record.meeting
@@ -207,11 +209,9 @@ class MinutesContextBuilder:
             **self.title_block(),
             "items": self.items(),
             "actions": self.actions(),
+            "next_meeting": self.next_meeting(),
+            "contact": self.contact(),
         }
-        self.location = "Next meeting"
-        context["next_meeting"] = self.next_meeting()
-        self.location = "Contact"
-        context["contact"] = self.contact()
         context["codes"] = {name: "" for name in get_args(WithholdableField)}
         return context
 

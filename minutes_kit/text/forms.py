@@ -72,16 +72,20 @@ def person_forms(name: str, email: str | None = None) -> list[str]:
                       f"{given_form}{compact}"]
     if email:
         local = email.split("@", 1)[0]
-        forms += [email, local]
+        # The local part alone, so that "XXXXXXS40(2)@example.gov.uk" keeps the organisation's
+        # domain; the whole address when the local part is too short to search for on its own.
+        forms.append(local if searchable(local) else email)
     return _distinct_searchable(forms)
 
 
+BARE_MONEY_FROM = 1000
 MONEY = re.compile(r"^\s*(£)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?\s*$")
 
 
 def money_forms(text: str) -> list[str]:
     """A sum of money in every way it is written ("£48,120": "£48120", "48,120", "48120",
-    "£48,120.00"); an empty list when `text` is not a sum of money."""
+    "£48,120.00"); an empty list when `text` is not a sum of money. Sums under £1,000 keep
+    their £: "5.00" or "900" alone are times and counts as often as money."""
     match = MONEY.match(text)
     if match is None or (match.group(1) is None and "," not in match.group(2) and match.group(3) is None):
         return []  # a bare whole number is not recognisably money
@@ -92,7 +96,8 @@ def money_forms(text: str) -> list[str]:
         numbers = [grouped, digits, f"{grouped}.00", f"{digits}.00"]
     else:
         numbers = [f"{grouped}.{pence}", f"{digits}.{pence}"]
-    return _distinct_searchable([f"{pound}{number}" for number in numbers for pound in ("£", "")])
+    pounds = ("£", "") if int(digits) >= BARE_MONEY_FROM else ("£",)
+    return _distinct_searchable([f"{pound}{number}" for number in numbers for pound in pounds])
 
 
 def _ordinal(day: int) -> str:

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterator
 
 from minutes_kit.record.exemptions import UnknownExemption, load_catalogue
-from minutes_kit.record.markup import marked_spans
+from minutes_kit.record.markup import mark_problems, marked_spans
 from minutes_kit.record.mentions import find_mentions
 from minutes_kit.record.model import Action, ActionStatus, Classification, MeetingRecord
 from minutes_kit.record.source import FieldPath
@@ -21,6 +21,7 @@ from minutes_kit.validation.problems import Report
 def check_record(record: MeetingRecord, report: Report) -> None:
     _check_people(record, report)
     _check_mentions(record, report)
+    _check_marks(record, report)
     _check_actions(record, report)
     _check_action_updates(record, report)
     _check_items(record, report)
@@ -63,7 +64,7 @@ def _check_people(record: MeetingRecord, report: Report) -> None:
 
 
 def record_texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
-    """Every free-text field that may mention people, with its path in the file."""
+    """Every free-text field, which may mention people and mark spans, with its path in the file."""
     yield ("meeting", "title"), record.meeting.title
     yield ("meeting", "location"), record.meeting.location
     for item_index, item in enumerate(record.items):
@@ -90,6 +91,13 @@ def _check_mentions(record: MeetingRecord, report: Report) -> None:
         for mention in find_mentions(text):
             if mention.key not in record.people:
                 report.error(path, f"mention @{mention.key}: {_unknown(mention.key, record)}")
+
+
+def _check_marks(record: MeetingRecord, report: Report) -> None:
+    """Broken marks are errors: nothing can tell which text their author meant to withhold."""
+    for path, text in record_texts(record):
+        for problem in mark_problems(text):
+            report.error(path, problem.message)
 
 
 def action_paths(record: MeetingRecord) -> Iterator[tuple[FieldPath, str, Action]]:
@@ -180,7 +188,8 @@ def _check_exemption_codes(record: MeetingRecord, report: Report) -> None:
     if record.release is not None:
         written.extend((("release", "fields", name), code) for name, code in record.release.fields.items())
     for path, text in record_texts(record):
-        written.extend((path, span.label) for span in marked_spans(text) if span.category is None)
+        # A mark without a code is already reported by `_check_marks`.
+        written.extend((path, span.label) for span in marked_spans(text) if span.category is None and span.label)
     for path, code in written:
         try:
             catalogue.lookup(code)

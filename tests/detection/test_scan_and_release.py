@@ -152,7 +152,7 @@ def test_verify_release_finds_a_redacted_finding_in_an_unredacted_file(runner, r
     rendered = tmp_path / "minutes.docx"
     assert runner.invoke(app, ["render", str(record), "-o", str(rendered)]).exit_code == 0
     result = runner.invoke(app, ["verify-release", str(rendered), str(record)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "not safe to release" in result.stderr
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from lxml import etree
 
 from minutes_kit.record.exemptions import load_catalogue
-from minutes_kit.release.marks import MaskLength, Style, _split_run, mask_text, set_run_property
-from minutes_kit.release.plan import Register
+from minutes_kit.ooxml.stories import ParagraphText, Story
+from minutes_kit.release.ledger import RedactionLedger
+from minutes_kit.release.marks import MarkStyle, MaskLength, _split_run, mask_text, set_run_property
+from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.sanitise import _clean_story
-from minutes_kit.release.sweep import _sweep_paragraph, replace_across_nodes
-from minutes_kit.release.needles import NeedleSet
+from minutes_kit.release.sweep import sweep_paragraph
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}"'
 S40 = load_catalogue().lookup("S40(2)")
+BODY = Story("word/document.xml", "body")
 
 
 def xml(text: str) -> etree._Element:
@@ -30,29 +32,39 @@ def texts(paragraph: etree._Element) -> list[etree._Element]:
 
 def test_replacement_across_runs_keeps_the_runs_and_their_formatting():
     paragraph = xml("<w:p><w:r><w:t>Ask Peter </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Hall now</w:t></w:r></w:p>")
-    replace_across_nodes(texts(paragraph), 4, 14, "XX")
+    ParagraphText(paragraph).replace(4, 14, "XX")
     assert serialise(paragraph) == (
         '<w:p><w:r><w:t xml:space="preserve">Ask XX</w:t></w:r>'
         '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> now</w:t></w:r></w:p>'
     )
 
 
+def test_a_line_break_and_a_tab_inside_a_replaced_span_go_with_it():
+    paragraph = xml("<w:p><w:r><w:t>Ask Peter</w:t><w:br/><w:t>Hall</w:t><w:tab/><w:t>now</w:t></w:r></w:p>")
+    text = ParagraphText(paragraph)
+    assert text.text == "Ask Peter\nHall\tnow"
+    text.replace(4, 14, "XX")
+    assert serialise(paragraph) == (
+        '<w:p><w:r><w:t xml:space="preserve">Ask XX</w:t><w:t xml:space="preserve"></w:t><w:tab/><w:t>now</w:t></w:r></w:p>'
+    )
+
+
 def test_sweep_marks_a_name_split_by_formatting_and_records_it():
     paragraph = xml("<w:p><w:r><w:t>3.1. Pe</w:t></w:r><w:r><w:t>ter Hall agreed</w:t></w:r></w:p>")
-    register = Register()
-    _sweep_paragraph(paragraph, NeedleSet({"Peter Hall": S40}), register, "3.1")
+    ledger = RedactionLedger()
+    sweep_paragraph(paragraph, BODY, Matcher({"Peter Hall": S40}), ledger)
     assert "".join(t.text for t in texts(paragraph)) == "3.1. \ue0001\ue001 agreed"
-    [redaction] = register.redactions.values()
+    [redaction] = ledger.redactions.values()
     assert (redaction.location, redaction.exemption.code, redaction.removed) == ("3.1", "S40(2)", "Peter Hall")
 
 
 def test_box_mark_is_its_own_run_with_black_shading_and_white_code():
     paragraph = xml("<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Ask \ue0001\ue001 today</w:t></w:r></w:p>")
-    register = Register()
-    register.add(S40, "1.1", "Peter Hall")
-    register.redactions[1].number = 1
+    ledger = RedactionLedger()
+    ledger.add(S40, "1.1", "Peter Hall")
+    ledger.redactions[1].number = 1
     [text] = texts(paragraph)
-    _split_run(text, [("Ask ", None), ("", register.redactions[1]), (" today", None)], Style.BOX)
+    _split_run(text, [("Ask ", None), ("", ledger.redactions[1]), (" today", None)], MarkStyle.BOX)
     assert serialise(paragraph) == (
         '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Ask </w:t></w:r>'
         '<w:r><w:rPr><w:i/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:rPr>'
@@ -69,10 +81,10 @@ def test_run_properties_are_inserted_in_schema_order():
 
 
 def test_masks_fixed_or_proportional():
-    register = Register()
-    register.add(S40, "1.1", "Peter Hall")
-    register.add(S40, "Title block: Date", "Tuesday 12 May 2026", glue_code=False)
-    name, field = register.redactions[1], register.redactions[2]
+    ledger = RedactionLedger()
+    ledger.add(S40, "1.1", "Peter Hall")
+    ledger.add(S40, "Title block: Date", "Tuesday 12 May 2026", glue_code=False)
+    name, field = ledger.redactions[1], ledger.redactions[2]
     assert mask_text(name, MaskLength.FIXED) == "XXXXXXS40(2)"
     assert mask_text(name, MaskLength.PROPORTIONAL) == "XXXXXXXXXXS40(2)"
     assert mask_text(field, MaskLength.FIXED) == "XXXXXX"
@@ -95,7 +107,26 @@ def test_sanitising_accepts_insertions_and_drops_deletions_hidden_and_white_text
 
 
 def test_short_names_are_searched_for_but_short_numbers_are_not():
-    register = Register()
+    ledger = RedactionLedger()
     for needle in ("Jo", "23", "£5", "Peter Hall"):
-        register.search_for(needle, S40)
-    assert list(register.needles) == ["Jo", "Peter Hall"]
+        ledger.search_for(needle, S40)
+    assert list(ledger.needles) == ["Jo", "£5.00", "Peter Hall"]
+
+
+def test_withheld_money_is_searched_in_every_way_it_is_written():
+    ledger = RedactionLedger()
+    ledger.search_for("£48,120", S40)
+    assert set(ledger.needles) >= {"£48,120", "£48120", "48,120", "48120", "£48,120.00"}
+
+
+def test_a_field_code_holding_a_name_goes_and_its_result_stays():
+    paragraph = xml(
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> MERGEFIELD Peter Hall </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Peter Hall</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t> agreed</w:t></w:r></w:p>'
+    )
+    ledger = RedactionLedger()
+    sweep_paragraph(paragraph, BODY, Matcher({"Peter Hall": S40}), ledger)
+    assert serialise(paragraph) == (
+        '<w:p><w:r><w:t xml:space="preserve">\ue0001\ue001</w:t></w:r><w:r><w:t> agreed</w:t></w:r></w:p>'
+    )

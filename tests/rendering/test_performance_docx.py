@@ -99,8 +99,8 @@ def test_table_style_renders_the_same_measures_as_a_table(tmp_path, sample_recor
 class _RedactingFigures(MinutesContextBuilder):
     """What a release policy does with tagged figures: replace them with their exemption."""
 
-    def marked(self, span: Marked) -> str:
-        return "[S43]" if span.category in {"money", "staffing"} else super().marked(span)
+    def marked(self, span: Marked, *, at: str) -> str:
+        return "[S43]" if span.category in {"money", "staffing"} else super().marked(span, at=at)
 
 
 def test_money_and_staffing_figures_reach_the_builder_as_marked_spans(sample_record):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from minutes_kit.record.markup import MARKED, marked_spans
+from minutes_kit.record.markup import marked_spans, segments
 from minutes_kit.record.performance import CreditTotals, Measure, Stock, Trend
 from minutes_kit.rendering.performance import measure_row, measure_sentence, stock_sentence, totals_sentence, trend_sentence
 
@@ -15,7 +15,7 @@ PERIOD = "2026-08"
 
 def plain(raw: str) -> str:
     """The text as ordinary minutes print it: tagged figures shown as they are."""
-    return MARKED.sub(lambda match: match.group(2), raw)
+    return "".join(segment.text for segment in segments(raw))
 
 
 def measure(**fields) -> Measure:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +37,14 @@ items:
             text: send the figures
             due: 2026-08-01
 """
+
+BLOCK_PARAGRAPH = """\
+      - text: |
+          @cd gave an update: [[S43: £12,345 for May
+          and £6,789 for June]] was agreed.
+"""
+
+LONG_MARK = " ".join(f"figure{number:04d}" for number in range(1000))
 
 SECOND_ACTION = """\
           - ref: T-01
@@ -115,6 +126,26 @@ BROKEN = {
         VALID + "  - title: Any other business\n",
         24, "items[2]: item 2 'Any other business' has no paragraphs", "",
     ),
+    "nested mark": (
+        VALID.replace('"@ab opened the meeting."', '"@ab opened [[S43: a [[S41: b]] c]] the meeting."'),
+        17, "items[1].paragraphs[1]: a mark is opened inside another mark", "close the first with ]]",
+    ),
+    "nested mark in a block": (
+        VALID.replace('      - text: "@cd gave an update."\n', BLOCK_PARAGRAPH.replace("June]]", "June [[S41: b]]]]")),
+        18, "items[1].paragraphs[2].text: a mark is opened inside another mark", "",
+    ),
+    "mark never closed": (
+        VALID.replace('"@ab opened the meeting."', '"@ab paid [[S43: £12,345 at the meeting."'),
+        17, "items[1].paragraphs[1]: '[[S43:' is never closed with ]]", "",
+    ),
+    "mark closing nothing": (
+        VALID.replace("text: send the figures", 'text: "send the figures]]"'),
+        22, "items[1].paragraphs[2].actions[1].text: ']]' closes no mark", "",
+    ),
+    "mark without a code": (
+        VALID.replace('"@cd gave an update."', '"@cd gave [[an update]]."'),
+        18, "items[1].paragraphs[2].text: [[...]] needs a code and a colon", "[[S43: text]]",
+    ),
     "bad person key": (
         VALID.replace("  cd: {name: Colin", "  Colin D: {name: Colin"),
         10, "person key 'Colin D' must be lower-case letters", "",
@@ -176,6 +207,34 @@ def test_attendee_in_apologies_is_a_warning(tmp_path, runner):
     result = runner.invoke(app, ["validate", "--strict", str(record)])
     assert result.exit_code == 1
     assert f"{record}:13:" in result.stderr and "both as attending and in apologies" in result.stderr
+
+
+def _validated_and_rendered(runner, record: Path) -> str:
+    """The text of the minutes rendered from `record`, which must validate cleanly."""
+    validated = runner.invoke(app, ["validate", str(record)])
+    assert validated.exit_code == 0, validated.output
+    assert "0 errors, 0 warnings: ok" in validated.stdout
+    output = record.with_suffix(".docx")
+    rendered = runner.invoke(app, ["render", str(record), "-o", str(output)])
+    assert rendered.exit_code == 0, rendered.output
+    assert "Traceback" not in validated.output + rendered.output
+    with zipfile.ZipFile(output) as package:
+        return re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode())
+
+
+def test_long_mark_validates_and_renders_whole(tmp_path, runner):
+    assert len(LONG_MARK) >= 10_000
+    record = tmp_path / "long.yaml"
+    record.write_text(VALID.replace('"@ab opened the meeting."', f'"@ab paid [[S43: {LONG_MARK}]] today."'), encoding="utf-8")
+    assert f"Ann Bishop paid {LONG_MARK} today." in _validated_and_rendered(runner, record)
+
+
+def test_mark_over_lines_of_a_block_validates_and_renders_its_text(tmp_path, runner):
+    record = tmp_path / "block.yaml"
+    record.write_text(VALID.replace('      - text: "@cd gave an update."\n', BLOCK_PARAGRAPH), encoding="utf-8")
+    shown = _validated_and_rendered(runner, record)
+    assert "£12,345 for May" in shown and "£6,789 for June" in shown
+    assert "[[" not in shown and "]]" not in shown and "S43" not in shown
 
 
 def test_missing_file_is_a_user_error(tmp_path, runner):

@@ -1,0 +1,141 @@
+"""The independent leak check: proof that a saved release holds none of the withheld text.
+
+The release's sweep removes withheld text from the parts of a Word document it knows. This is
+a second, deliberately different implementation that reads the saved file as a stranger would:
+every zip entry, whatever its name, through the guarded zip reader; XML, raw bytes in several
+encodings, PNG text and embedded zips; matched word by word rather than by regular expression.
+It shares only the canonical folding with the rest of the toolkit and imports nothing from the
+release, the Word model, detection or rendering, so that a part or a spelling they miss is not
+missed here too for the same reason.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes_kit.errors import InputUnreadable, VerifyUnavailable
+from minutes_kit.verify.extract import Extraction, read_file
+from minutes_kit.verify.redactions import count_redactions
+from minutes_kit.verify.search import NeedleIndex
+
+__all__ = ["Hit", "check_docx", "check_file", "check_pdf"]
+
+WITHHELD_TEXT = "withheld text"
+PRIVATE_USE_MARK = "private-use mark"
+UNSCHEDULED_REDACTION = "redaction without a schedule row"
+# What a release writes while it redacts and replaces before saving: left behind, they show the
+# sweep stopped half-way.
+MARKS = ("\ue000", "\ue001")
+PDF_SIGNATURE = b"%PDF"
+PDF_PAGE_BREAK = "\f"
+PDF_TIMEOUT_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Something in the saved file that must not be released, and where a person would find it."""
+
+    part: str
+    location: str
+    code: str
+    needle: str
+    kind: str = WITHHELD_TEXT
+
+    def describe(self, show: bool = False) -> str:
+        """One line for the user; the withheld text itself only when `show` is asked for, since
+        the message may go where the text must not."""
+        if self.kind == WITHHELD_TEXT:
+            found = f"text withheld under {self.code}" + (f" ('{self.needle}')" if show else "")
+        elif self.kind == PRIVATE_USE_MARK:
+            found = f"a private-use mark (U+{ord(self.needle):04X}) left by an unfinished redaction"
+        else:
+            found = self.kind
+        return f"{self.part}, {self.location}: {found}"
+
+
+def check_docx(path: Path, needles: Mapping[str, str], *, schedule_rows: int | None = None,
+               codes: Iterable[str] = ()) -> list[Hit]:
+    """Every place in the zip package at `path` that holds a withheld string (`needles` maps each,
+    as written, to its exemption code) or a private-use mark; and, when `schedule_rows` is given,
+    a hit if more redactions marked with one of `codes` (or a needle's code) are visible than
+    the schedule has rows."""
+    entries, extractions = read_file(path, str(path))
+    hits = _search(extractions, NeedleIndex(needles))
+    if schedule_rows is not None:
+        main, count = count_redactions(entries, {*codes, *needles.values()})
+        if count > schedule_rows:
+            hits.append(Hit(main, f"{_redactions(count)} in the document, {schedule_rows} in the schedule",
+                            "", "", UNSCHEDULED_REDACTION))
+    return hits
+
+
+def check_pdf(path: Path, needles: Mapping[str, str]) -> list[Hit]:
+    """Every page of the PDF at `path` that holds a withheld string or a private-use mark."""
+    pages = _pdf_text(path).split(PDF_PAGE_BREAK)
+    return _search((Extraction(f"PDF page {number}", "text", page) for number, page in enumerate(pages, start=1)),
+                   NeedleIndex(needles))
+
+
+def check_file(path: Path, needles: Mapping[str, str], *, schedule_rows: int | None = None,
+               codes: Iterable[str] = ()) -> list[Hit]:
+    """`check_pdf` for a PDF, `check_docx` for anything else: told apart by what the file holds,
+    not by its name. A PDF has no schedule count: its redactions are the Word document's."""
+    try:
+        with open(path, "rb") as file:
+            opening = file.read(len(PDF_SIGNATURE))
+    except OSError as exc:
+        raise InputUnreadable(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if opening == PDF_SIGNATURE:
+        return check_pdf(path, needles)
+    return check_docx(path, needles, schedule_rows=schedule_rows, codes=codes)
+
+
+def _redactions(count: int) -> str:
+    return f"{count} redaction{'' if count == 1 else 's'}"
+
+
+def _search(extractions: Iterable[Extraction], index: NeedleIndex) -> list[Hit]:
+    """Each (part, location, needle) once; a catch-all reading of a part only adds what the precise
+    readings of that part did not already find."""
+    hits: dict[tuple[str, str, str], Hit] = {}
+    found_in_part: set[tuple[str, str]] = set()
+    for extraction in extractions:
+        for hit in _hits(extraction, index):
+            if extraction.fallback and (hit.part, hit.needle) in found_in_part:
+                continue
+            found_in_part.add((hit.part, hit.needle))
+            hits.setdefault((hit.part, hit.location, hit.needle), hit)
+    return list(hits.values())
+
+
+def _hits(extraction: Extraction, index: NeedleIndex) -> Iterator[Hit]:
+    part, location = extraction.part, extraction.location
+    for needle in index.find(extraction.text, bare_numbers=extraction.bare_numbers):
+        yield Hit(part, location, needle.code, needle.written)
+    if extraction.marks_meaningful:
+        for mark in MARKS:
+            if mark in extraction.text:
+                yield Hit(part, location, "", mark, PRIVATE_USE_MARK)
+
+
+def _pdf_text(path: Path) -> str:
+    """The PDF's text as pdftotext lays it out, pages separated by form feeds."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise VerifyUnavailable(f"cannot check {path}: pdftotext is needed to read a PDF; "
+                                "install poppler-utils (apt install poppler-utils)")
+    try:
+        result = subprocess.run([program, "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                                timeout=PDF_TIMEOUT_SECONDS, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise VerifyUnavailable(f"cannot check {path}: pdftotext took more than {PDF_TIMEOUT_SECONDS} "
+                                "seconds to read it") from exc
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", errors="replace").strip()
+        raise VerifyUnavailable(f"cannot check {path}: pdftotext could not read it ({reason}); "
+                                "check that it is a complete PDF")
+    return result.stdout.decode("utf-8", errors="replace")
