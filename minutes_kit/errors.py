@@ -69,6 +69,19 @@ class ModelUnavailable(MinutesError):
     """No spaCy model is installed for finding people's names."""
 
 
+class UnknownExemption(MinutesError, ValueError):
+    """A code that is not in the catalogue; the message names the closest known code. A ValueError
+    too, so that the record model reports it at the code's line."""
+
+
+class PolicyNotFound(MinutesError):
+    """The policy named by the record, the command or an audit log does not exist."""
+
+
+class BadInputLine(MinutesError):
+    """An input line of `minutes scan --jsonl` is not the expected JSON object."""
+
+
 class DecisionsInvalid(RecordInvalid):
     """A decisions file has problems; `report` lists all of them with their lines."""
 

@@ -35,7 +35,7 @@ def atomic_output(target: Path, inputs: Iterable[Path] = (), *, overwrite: bool 
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=target.suffix)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.close(handle)
     try:
         yield Path(temporary)
@@ -52,5 +52,5 @@ def _link_new(temporary: Path, target: Path) -> None:
     """Give `temporary` the name `target` unless that name exists: a link, unlike a rename, never replaces."""
     try:
         os.link(temporary, target)
-    except FileExistsError:
-        raise OutputError(f"{target} already exists; it is never overwritten") from None
+    except FileExistsError as exc:
+        raise OutputError(f"{target} already exists; it is never overwritten") from exc

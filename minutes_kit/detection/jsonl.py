@@ -13,13 +13,9 @@ from itertools import islice
 
 from minutes_kit.detection.detect import find_personal_data, registry_of
 from minutes_kit.detection.spans import SUGGESTED_CODE
-from minutes_kit.errors import MinutesError
+from minutes_kit.errors import BadInputLine
 
 BATCH_LINES = 256
-
-
-class BadInputLine(MinutesError):
-    """An input line of `minutes scan --jsonl` is not the expected JSON object."""
 
 
 def answer_lines(lines: Iterable[str]) -> Iterator[str]:
@@ -38,7 +34,7 @@ def _request(number: int, line: str) -> tuple[str, list[str]]:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise BadInputLine(f"line {number}: not JSON ({exc.msg})") from None
+        raise BadInputLine(f"line {number}: not JSON ({exc.msg})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise BadInputLine(f'line {number}: expected {{"text": "...", "known": ["Full Name", ...]}}')
     known = data.get("known") or []

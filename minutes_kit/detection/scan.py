@@ -22,7 +22,7 @@ from minutes_kit.detection.spans import SUGGESTED_CODE, Span, finding_key
 from minutes_kit.record.markup import Marked, PersonMention, segments
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.record.source import FieldPath
-from minutes_kit.validation.checks import record_texts
+from minutes_kit.record.texts import paragraph_reference, record_texts
 from minutes_kit.validation.problems import describe_path
 
 
@@ -104,7 +104,7 @@ def location(path: FieldPath) -> str:
     """Where a field prints: "3.2" for a paragraph, "3.2 action 1", "3 title"; else its path in the file."""
     match path:
         case ("items", int(item), "paragraphs", int(paragraph), *rest):
-            reference = f"{item + 1}.{paragraph + 1}"
+            reference = paragraph_reference(item, paragraph)
             if len(rest) >= 2 and rest[0] == "actions":
                 return f"{reference} action {rest[1] + 1}"
             return reference

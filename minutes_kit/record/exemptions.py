@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from minutes_kit.errors import UnknownExemption
+
 REDACTION_DIR = Path(__file__).resolve().parents[2] / "redaction"
 CATALOGUE_FILE = REDACTION_DIR / "exemptions.yaml"
 
@@ -34,10 +36,6 @@ class Exemption:
     def schedule_title(self) -> str:
         """How the redaction schedule names it: ``S.40(2) - Personal information: ...``."""
         return f"{self.code[0]}.{self.code[1:]} - {self.title}"
-
-
-class UnknownExemption(ValueError):
-    """A code that is not in the catalogue; the message names the closest known code."""
 
 
 @dataclass(frozen=True)

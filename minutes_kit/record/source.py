@@ -110,7 +110,7 @@ def load_source(path: Path) -> tuple[Any, SourceDocument]:
     except UnicodeDecodeError as exc:
         raise RecordSyntaxError(
             SourcePosition(path, 1, 1), f"the file is not UTF-8 text ({exc.reason})"
-        ) from None
+        ) from exc
     return parse_source(text, path)
 
 
@@ -125,9 +125,9 @@ def parse_source(text: str, path: Path) -> tuple[Any, SourceDocument]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise RecordSyntaxError(SourcePosition(path, line, column), _syntax_message(exc, text, line, column)) from None
+        raise RecordSyntaxError(SourcePosition(path, line, column), _syntax_message(exc, text, line, column)) from exc
     except yaml.YAMLError as exc:
-        raise RecordSyntaxError(SourcePosition(path, 1, 1), str(exc)) from None
+        raise RecordSyntaxError(SourcePosition(path, 1, 1), str(exc)) from exc
     finally:
         loader.dispose()
     return data, document

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from minutes_kit.errors import MinutesError, RecordInvalid, RecordSyntaxError
-from minutes_kit.record.exemptions import REDACTION_DIR, UnknownExemption, load_catalogue
+from minutes_kit.errors import PolicyNotFound, RecordInvalid, RecordSyntaxError, UnknownExemption
+from minutes_kit.record.exemptions import REDACTION_DIR, load_catalogue
 from minutes_kit.record.base import StrictModel, Text
 from minutes_kit.record.model import MeetingRecord, WithholdableField
 from minutes_kit.record.source import load_source
@@ -18,10 +18,6 @@ from minutes_kit.validation.schema_errors import report_validation_error
 
 POLICY_DIR = REDACTION_DIR / "policies"
 DEFAULT_POLICY = "default"
-
-
-class PolicyNotFound(MinutesError):
-    """The policy named by the record or the command does not exist."""
 
 
 class Policy(StrictModel):
@@ -65,13 +61,13 @@ def load_policy(path: Path) -> LoadedPolicy:
         data, document = load_source(path)
     except RecordSyntaxError as exc:
         report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
-        raise RecordInvalid(report) from None
+        raise RecordInvalid(report) from exc
     report.document = document
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
         report_validation_error(exc, report, model=Policy)
-        raise RecordInvalid(report) from None
+        raise RecordInvalid(report) from exc
     catalogue = load_catalogue()
     codes = [(("people",), policy.people)]
     codes += [(("fields", name), code) for name, code in policy.fields.items()]

@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
 from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status, WithholdableField
+from minutes_kit.record.texts import paragraph_reference
 from minutes_kit.rendering.performance import lot_context
 
 
@@ -135,13 +136,13 @@ class MinutesContextBuilder:
             title = self.text(item.title, at=f"Item {item_number} title")
             paragraphs = []
             for number, paragraph in enumerate(item.all_paragraphs(), start=1):
-                text = self.paragraph_text(paragraph, at=f"{item_number}.{number}")
+                text = self.paragraph_text(paragraph, at=paragraph_reference(item_number - 1, number - 1))
                 paragraphs.append({"number": f"{item_number}.{number}.", "text": text})
             performance = []
             if item.performance is not None:
                 # Each lot is a numbered paragraph, numbered on from the item's own paragraphs.
                 for number, lot in enumerate(item.performance.lots, start=len(paragraphs) + 1):
-                    at = f"{item_number}.{number}"
+                    at = paragraph_reference(item_number - 1, number - 1)
                     performance.append(lot_context(lot, item.performance, f"{at}.",
                                                    lambda text, at=at: self.text(text, at=at)))
             items.append({

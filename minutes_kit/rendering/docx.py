@@ -36,7 +36,7 @@ def open_template(path: Path) -> DocxTemplate:
         template.init_docx()
         return template
     except Exception as exc:  # python-docx raises several unrelated types for a damaged or non-Word file
-        raise TemplateError(f"template {path} is not a Word .docx file ({exc})") from None
+        raise TemplateError(f"template {path} is not a Word .docx file ({exc})") from exc
 
 
 def check_template_variables(template: DocxTemplate, path: Path, context: dict[str, Any]) -> None:
@@ -44,7 +44,7 @@ def check_template_variables(template: DocxTemplate, path: Path, context: dict[s
     try:
         used = template.get_undeclared_template_variables(template_environment())
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template {path}: {_syntax_message(exc)}") from None
+        raise TemplateError(f"template {path}: {_syntax_message(exc)}") from exc
     missing = sorted(used - context.keys())
     if missing:
         lines = [f"template {path} uses variables the record does not provide:"]
@@ -64,13 +64,13 @@ def render_docx(template_path: Path, context: dict[str, Any], output: Path, inpu
     try:
         template.render(context, template_environment())
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template {template_path}: {_syntax_message(exc)}") from None
+        raise TemplateError(f"template {template_path}: {_syntax_message(exc)}") from exc
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(f"template {template_path} tried something the sandbox forbids: {exc}") from None
+        raise TemplateError(f"template {template_path} tried something the sandbox forbids: {exc}") from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template {template_path} uses a value the record does not provide: {exc.message}") from None
+        raise TemplateError(f"template {template_path} uses a value the record does not provide: {exc.message}") from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"template {template_path}: {exc}") from None
+        raise TemplateError(f"template {template_path}: {exc}") from exc
     with atomic_output(output, [template_path, *inputs]) as temporary:
         template.save(str(temporary))
 

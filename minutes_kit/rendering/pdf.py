@@ -33,7 +33,7 @@ def convert_to_pdf(document: Path, pdf: Path, inputs: Iterable[Path] = ()) -> No
         try:
             finished = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise OfficeUnavailable(f"LibreOffice could not convert {document}: {exc}") from None
+            raise OfficeUnavailable(f"LibreOffice could not convert {document}: {exc}") from exc
         produced = Path(work, Path(document).stem + ".pdf")
         if not produced.is_file():
             detail = (finished.stderr or finished.stdout).strip() or f"exit code {finished.returncode}"

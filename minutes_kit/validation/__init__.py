@@ -43,7 +43,7 @@ def validate_document(path: Path, model: type[Model]) -> tuple[Report, Model | N
     try:
         data, document = load_source(path)
     except OSError as exc:
-        raise InputUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InputUnreadable(f"cannot read {path}: {exc.strerror or exc}") from exc
     except RecordSyntaxError as exc:
         report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
         return report, None

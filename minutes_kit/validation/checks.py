@@ -9,12 +9,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from minutes_kit.record.exemptions import UnknownExemption, load_catalogue
+from minutes_kit.errors import UnknownExemption
+from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.markup import mark_problems, marked_spans
 from minutes_kit.record.mentions import find_mentions
 from minutes_kit.record.model import Action, ActionStatus, Classification, MeetingRecord
 from minutes_kit.record.source import FieldPath
-from minutes_kit.validation.performance_checks import check_performance, performance_texts
+from minutes_kit.record.texts import paragraph_reference, record_texts
+from minutes_kit.validation.performance_checks import check_performance
 from minutes_kit.validation.problems import Report
 
 
@@ -63,29 +65,6 @@ def _check_people(record: MeetingRecord, report: Report) -> None:
         report.warning(("notes_by",), "no note-taker is given (notes_by)")
 
 
-def record_texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
-    """Every free-text field, which may mention people and mark spans, with its path in the file."""
-    yield ("meeting", "title"), record.meeting.title
-    yield ("meeting", "location"), record.meeting.location
-    for item_index, item in enumerate(record.items):
-        yield ("items", item_index, "title"), item.title
-        for paragraph_index, entry in enumerate(item.paragraphs):
-            at: FieldPath = ("items", item_index, "paragraphs", paragraph_index)
-            if isinstance(entry, str):
-                yield at, entry
-                continue
-            yield at + ("text",), entry.text
-            for action_index, action in enumerate(entry.actions):
-                yield at + ("actions", action_index, "text"), action.text
-    for index, update in enumerate(record.action_updates):
-        for field in ("note", "due_reason"):
-            if getattr(update, field):
-                yield ("action_updates", index, field), getattr(update, field)
-    if record.next_meeting and record.next_meeting.location:
-        yield ("next_meeting", "location"), record.next_meeting.location
-    yield from performance_texts(record)
-
-
 def _check_mentions(record: MeetingRecord, report: Report) -> None:
     for path, text in record_texts(record):
         for mention in find_mentions(text):
@@ -105,7 +84,7 @@ def action_paths(record: MeetingRecord) -> Iterator[tuple[FieldPath, str, Action
         for paragraph_index, paragraph in enumerate(item.all_paragraphs()):
             for action_index, action in enumerate(paragraph.actions):
                 at = ("items", item_index, "paragraphs", paragraph_index, "actions", action_index)
-                yield at, f"{item_index + 1}.{paragraph_index + 1}", action
+                yield at, paragraph_reference(item_index, paragraph_index), action
 
 
 def _check_actions(record: MeetingRecord, report: Report) -> None:

@@ -8,7 +8,6 @@ stated RAG that the thresholds contradict, mitigation that makes things worse).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 from minutes_kit.record.model import MeetingRecord
@@ -17,7 +16,6 @@ from minutes_kit.record.performance import (
     Lot,
     Measure,
     Mitigation,
-    Performance,
     Rag,
     Stock,
     Thresholds,
@@ -29,6 +27,7 @@ from minutes_kit.record.performance import (
     pounds,
 )
 from minutes_kit.record.source import FieldPath
+from minutes_kit.record.texts import performance_sections
 from minutes_kit.validation.problems import Report
 
 MONEY_FIELDS = ("service_credit", "no_pay")
@@ -38,24 +37,6 @@ TOTAL_NAMES = {
     "no_pay": "no-pay amount",
     "total": "total to apply",
 }
-
-
-def performance_sections(record: MeetingRecord) -> Iterator[tuple[FieldPath, Performance]]:
-    for index, item in enumerate(record.items):
-        if item.performance is not None:
-            yield ("items", index, "performance"), item.performance
-
-
-def performance_texts(record: MeetingRecord) -> Iterator[tuple[FieldPath, str]]:
-    """Record text in performance sections that reaches the minutes, with its path."""
-    for at, performance in performance_sections(record):
-        for lot_index, lot in enumerate(performance.lots):
-            lot_at = at + ("lots", lot_index)
-            yield lot_at + ("name",), lot.name
-            for group in ("measures", "stock", "trends"):
-                for entry_index, entry in enumerate(getattr(lot, group)):
-                    yield lot_at + (group, entry_index, "name"), entry.name
-                    yield lot_at + (group, entry_index, "counted"), entry.counted
 
 
 def check_performance(record: MeetingRecord, report: Report) -> None:

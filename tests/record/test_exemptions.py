@@ -1,6 +1,7 @@
 import pytest
 
-from minutes_kit.record.exemptions import UnknownExemption, canonical_code, load_catalogue
+from minutes_kit.errors import UnknownExemption
+from minutes_kit.record.exemptions import canonical_code, load_catalogue
 
 FOIA_SECTIONS = ["S21", "S22", "S22A", "S23", "S24", "S26", "S27", "S28", "S29", "S30", "S31", "S32", "S33",
                  "S34", "S35", "S36", "S36(2)(a)", "S36(2)(b)(i)", "S36(2)(b)(ii)", "S36(2)(c)", "S37", "S38",
