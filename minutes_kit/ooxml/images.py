@@ -15,6 +15,8 @@ import struct
 import zlib
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_CHUNK_OVERHEAD = 12
+"""A chunk's length, type and CRC, four bytes each, around its data."""
 PNG_HEADER = b"IHDR"
 PNG_HEADER_LENGTH = 13
 PNG_DATA = b"IDAT"
@@ -58,10 +60,10 @@ def strip_png(data: bytes) -> bytes | None:
     kept = [PNG_SIGNATURE]
     offset = len(PNG_SIGNATURE)
     seen_data = False
-    while offset + 12 <= len(data):
+    while offset + PNG_CHUNK_OVERHEAD <= len(data):
         (length,) = struct.unpack_from(">I", data, offset)
         kind = data[offset + 4:offset + 8]
-        end = offset + 12 + length
+        end = offset + PNG_CHUNK_OVERHEAD + length
         if end > len(data) or not kind.isalpha():
             return None
         (crc,) = struct.unpack_from(">I", data, end - 4)

@@ -8,7 +8,6 @@ not only the ones a document model exposes.
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -16,12 +15,10 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from minutes_kit.archive import parse_xml, read_archive
 from minutes_kit.ooxml.constants import CONTENT_TYPES, CONTENT_TYPES_PART, NAMESPACES, PACKAGE_RELS, R, W, w
 
 __all__ = ["CONTENT_TYPES", "NAMESPACES", "PACKAGE_RELS", "R", "W", "Package", "Relationship", "unwrap", "w"]
-
-STORY_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-
 
 def unwrap(element: etree._Element) -> None:
     """Replace `element` by its content (without its own properties element, e.g. ``w:customXmlPr``)."""
@@ -44,8 +41,8 @@ class Relationship(NamedTuple):
 
 class Package:
     def __init__(self, path: Path):
-        with zipfile.ZipFile(path) as archive:
-            self._blobs = {info.filename: archive.read(info) for info in archive.infolist()}
+        # Through the guarded reader: a package built to exhaust memory is refused before it is read.
+        self._blobs = read_archive(path)
         self._trees: dict[str, etree._Element] = {}
 
     def replace_all(self, parts: Mapping[str, bytes]) -> None:
@@ -68,18 +65,8 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """The parsed part, kept so that changes are saved."""
         if name not in self._trees:
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-            self._trees[name] = etree.fromstring(self._blobs[name], parser)
+            self._trees[name] = parse_xml(self._blobs[name])
         return self._trees[name]
-
-    def replace_xml(self, name: str, root: etree._Element) -> None:
-        self._blobs[name] = b""
-        self._trees[name] = root
-
-    def story_parts(self) -> list[str]:
-        """Parts holding document text, body first, in a stable order."""
-        found = [name for name in self._blobs if STORY_PART.match(name)]
-        return sorted(found, key=lambda name: (name != "word/document.xml", name))
 
     def xml_parts(self) -> Iterator[str]:
         yield from (name for name in list(self._blobs) if self.is_xml(name))
@@ -138,23 +125,6 @@ class Package:
                 is_external=part is None,
             ))
         return found
-
-    def delete(self, name: str) -> None:
-        """Remove a part with its own relationships, every relationship to it, and its content type."""
-        if name not in self._blobs:
-            return
-        for part in (name, self.rels_of(name)):
-            self._blobs.pop(part, None)
-            self._trees.pop(part, None)
-        for rels_name in list(self.relationship_parts()):
-            root = self.xml(rels_name)
-            for relationship in root.findall("pr:Relationship", NAMESPACES):
-                if self.target(rels_name, relationship) == name:
-                    root.remove(relationship)
-        types = self.xml(CONTENT_TYPES_PART)
-        for override in types.findall("ct:Override", NAMESPACES):
-            if override.get("PartName", "").lstrip("/") == name:
-                types.remove(override)
 
     def save(self, path: Path) -> None:
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from minutes_kit.ooxml.package import NAMESPACES, Package, w
+from minutes_kit.ooxml.package import Package, w
 
 OFFICE_DOCUMENT = "/officeDocument"
 STORY_RELATIONSHIPS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes",
@@ -42,12 +42,8 @@ class Story:
 
 def main_document(package: Package) -> str | None:
     """The main document part, found through the package relationships."""
-    if "_rels/.rels" not in package.names():
-        return None
-    for relationship in package.xml("_rels/.rels").findall("pr:Relationship", NAMESPACES):
-        if relationship.get("Type", "").endswith(OFFICE_DOCUMENT):
-            return relationship.get("Target", "").lstrip("/")
-    return None
+    return next((relationship.target for relationship in package.relationships("")
+                 if relationship.type.endswith(OFFICE_DOCUMENT) and not relationship.is_external), None)
 
 
 def stories(package: Package) -> list[Story]:
@@ -56,14 +52,11 @@ def stories(package: Package) -> list[Story]:
     if main is None or main not in package.names():
         return []
     found = [Story(main, "body")]
-    rels = package.rels_of(main)
-    if rels in package.names():
-        for relationship in package.xml(rels).findall("pr:Relationship", NAMESPACES):
-            kind = next((kind for suffix, kind in STORY_RELATIONSHIPS.items()
-                         if relationship.get("Type", "").endswith(suffix)), None)
-            target = package.target(rels, relationship)
-            if kind and target in package.names() and all(story.part != target for story in found):
-                found.append(Story(target, kind))
+    for relationship in package.relationships(main):
+        kind = next((kind for suffix, kind in STORY_RELATIONSHIPS.items() if relationship.type.endswith(suffix)), None)
+        if (kind and not relationship.is_external and relationship.target in package.names()
+                and all(story.part != relationship.target for story in found)):
+            found.append(Story(relationship.target, kind))
     return found
 
 

@@ -33,21 +33,15 @@ SPACE_RUN = re.compile(" {2,}")
 
 
 def _fold_character(character: str) -> str:
-    if character.isspace():
-        return " "
-    if character in APOSTROPHES:
-        return FOLDED_APOSTROPHE
-    if character in HYPHENS:
-        return FOLDED_HYPHEN
     if unicodedata.category(character) == "Cf":
         return ""
     decomposed = unicodedata.normalize("NFKD", character)
     folded = "".join(piece for piece in decomposed if not unicodedata.combining(piece)).casefold()
-    # Compatibility decomposition can itself yield spaces, apostrophes or hyphens ("ﾞ", "‥").
-    return "".join(_fold_simple(piece) for piece in folded)
+    return "".join(_canonical(piece) for piece in folded)
 
 
-def _fold_simple(character: str) -> str:
+def _canonical(character: str) -> str:
+    """One space, one apostrophe, one hyphen and one "i" for each of the ways they are written."""
     if character.isspace():
         return " "
     if character in APOSTROPHES:
