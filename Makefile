@@ -34,6 +34,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/performance_speed.py
 	$(BIN)/python bench/actions_register.py
 	$(BIN)/python bench/release_speed.py
+	$(BIN)/python bench/release_ratio.py
 
 # The detector against Microsoft Presidio on bench/detect_corpus.jsonl; Presidio is installed
 # for the benchmark only (the `bench` extra), never by `make test`.

@@ -36,7 +36,8 @@ from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.release.context import ReleaseContextBuilder
 from minutes_kit.release.ledger import Redaction, RedactionLedger
-from minutes_kit.release.marks import MarkStyle, MaskLength, place_marks
+from minutes_kit.release.marks import MASK, MarkStyle, MaskLength, place_marks
+from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.plan import RedactionPlan
 from minutes_kit.release.policy import LoadedPolicy, find_policy, load_policy
 from minutes_kit.release.sanitise import sanitise
@@ -135,7 +136,7 @@ def release_minutes(
         render_docx(template, context, work / "rendered.docx", inputs)
         package = Package(work / "rendered.docx")
         sanitise(package)
-        dropped = [part.describe() for part in rebuild(package)]
+        dropped = _without_withheld([part.describe() for part in rebuild(package)], ledger)
         sweep(package, ledger)
         place_marks(package, ledger, style, options.mask_length)
         placed = ledger.placed()
@@ -169,6 +170,13 @@ def _ledger(findings: Withheld) -> RedactionLedger:
     for text, exemption in findings.needles:
         ledger.search_for(text, exemption)
     return ledger
+
+
+def _without_withheld(descriptions: list[str], ledger: RedactionLedger) -> list[str]:
+    """What the audit log says of the parts left out, with any withheld text in their names
+    masked: an author may name a part after a person ("helen-brackley.png")."""
+    matcher = Matcher(ledger.needles)
+    return [matcher.mask(description, MASK) for description in descriptions]
 
 
 def _leak_check(staged: dict[str, Path], ledger: RedactionLedger, schedule_rows: int) -> list[Hit]:

@@ -19,6 +19,8 @@ from minutes_kit.ooxml.stories import stories
 from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
 
 FIXED_MASK = 6
+MASK = "X" * FIXED_MASK
+"""A value withheld where no code can follow it: an attribute, a link target, a part's name."""
 # Word rejects run properties out of schema order, so new ones are inserted where they belong.
 RUN_PROPERTY_ORDER = [w(tag) for tag in (
     "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",

@@ -26,10 +26,10 @@ from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
 from minutes_kit.ooxml.stories import FIELD_CODE, TEXT, ParagraphText, Story, drop_field_code, paragraphs, stories
 from minutes_kit.record.exemptions import Exemption
 from minutes_kit.release.ledger import RedactionLedger
+from minutes_kit.release.marks import MASK
 from minutes_kit.release.matcher import Matcher
 
 PARAGRAPH_NUMBER = re.compile(r"^(\d+\.\d+)\.")
-ATTRIBUTE_MASK = "XXXXXX"
 HYPERLINK_TYPE = "/hyperlink"
 SIMPLE_FIELD = w("fldSimple")
 SLUG_SEPARATORS = re.compile(r"[_+\-]")
@@ -108,7 +108,7 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
         for attribute in ("text", "tail"):
             value = _loose_text(element) if attribute == "text" else element.tail
             if value and (exemption := matcher.search(value)) is not None:
-                setattr(element, attribute, matcher.mask(value, ATTRIBUTE_MASK))
+                setattr(element, attribute, matcher.mask(value, MASK))
                 ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Hidden text')} ({name})")
         for key, value in list(element.attrib.items()):
             exemption = next((found for variant in _decodings(value)
@@ -120,7 +120,7 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
                 unlinked.add(element.get("Id"))
                 element.getparent().remove(element)
                 break
-            element.set(key, ATTRIBUTE_MASK)
+            element.set(key, MASK)
     source = package.source_of(name) if name.endswith(".rels") else ""
     if unlinked and source in package.names():
         _unwrap_hyperlinks(package.xml(source), unlinked)

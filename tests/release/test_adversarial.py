@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -206,3 +207,28 @@ def test_copy_of_a_clean_release_still_verifies(runner, record, tmp_path):
     copy = tmp_path / "copy.docx"
     shutil.copyfile(output, copy)
     assert runner.invoke(app, ["verify-release", str(copy), str(record)]).exit_code == 0
+
+
+def test_the_audit_log_names_no_withheld_text_in_the_parts_it_left_out(runner, record, tmp_path):
+    plain = tmp_path / "plain.docx"
+    document = Document()
+    document.add_paragraph("{{ title }}")
+    document.save(plain)
+    template = tmp_path / "named.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(template, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdG" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+                    b'Target="media/peter-hall.gif"/></Relationships>'))
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Default Extension="gif" ContentType="image/gif"/></Types>')
+            target.writestr(item, data)
+        target.writestr("word/media/peter-hall.gif", b"GIF89a")
+    output = tmp_path / "release.docx"
+    result = _release(runner, record, output, "--template", str(template))
+    assert result.exit_code == 0, result.output
+    dropped = json.loads(output.with_suffix(".audit.json").read_text())["dropped_parts"]
+    assert any("XXXXXX.gif" in entry for entry in dropped)
+    assert not [entry for entry in dropped if "peter" in entry.lower()]
