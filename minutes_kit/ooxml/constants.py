@@ -27,11 +27,12 @@ DCMITYPE = "http://purl.org/dc/dcmitype/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 NAMESPACES = {
     "w": W, "w14": W14, "w15": W15, "r": R, "pr": PACKAGE_RELS, "ct": CONTENT_TYPES, "mc": MC, "wp": WP, "a": A,
     "pic": PIC, "v": V, "o": O, "cp": CP, "dc": DC, "dcterms": DCTERMS, "dcmitype": DCMITYPE, "xsi": XSI,
-    "ep": EXTENDED, "vt": VT,
+    "ep": EXTENDED, "vt": VT, "m": M,
 }
 
 # Part names fixed by the packaging standard (every other part is found through relationships).

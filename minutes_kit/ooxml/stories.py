@@ -17,12 +17,16 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from minutes_kit.ooxml.constants import M
 from minutes_kit.ooxml.package import Package, w
 
 OFFICE_DOCUMENT = "/officeDocument"
 STORY_RELATIONSHIPS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes",
                        "/endnotes": "endnotes", "/comments": "comments"}
 TEXT = w("t")
+MATH = f"{{{M}}}oMath"
+MATH_TEXT = f"{{{M}}}t"
+TEXT_TAGS = (TEXT, MATH_TEXT)
 FIELD_CODE = w("instrText")
 # Elements that stand for one visible character and carry no text of their own.
 CHARACTER_ELEMENTS = {w("br"): "\n", w("cr"): "\n", w("tab"): "\t", w("noBreakHyphen"): "-",
@@ -71,11 +75,12 @@ def own_elements(paragraph: etree._Element) -> list[etree._Element]:
 
 
 class ParagraphText:
-    """The visible text of one paragraph, and the way back from its positions to its elements."""
+    """The visible text of one paragraph (or of the `elements` given, such as an equation's), and
+    the way back from its positions to its elements."""
 
-    def __init__(self, paragraph: etree._Element):
+    def __init__(self, paragraph: etree._Element, elements: list[etree._Element] | None = None):
         self.paragraph = paragraph
-        self.elements = own_elements(paragraph)
+        self.elements = own_elements(paragraph) if elements is None else elements
         self.pieces = [_shown(element) for element in self.elements]
         self.text = "".join(self.pieces)
 
@@ -90,7 +95,7 @@ class ParagraphText:
             offset = piece_end
             if piece_end <= start or piece_start >= end:
                 continue
-            if element.tag != TEXT:
+            if element.tag not in TEXT_TAGS:
                 element.getparent().remove(element)
                 continue
             current = element.text or ""
@@ -105,13 +110,15 @@ class ParagraphText:
 
 
 def _shown(element: etree._Element) -> str:
-    if element.tag == TEXT:
+    if element.tag in TEXT_TAGS:
         return element.text or ""
     return CHARACTER_ELEMENTS[element.tag]
 
 
-def field_codes(root: etree._Element) -> list[etree._Element]:
-    return list(root.iter(FIELD_CODE))
+def equations(root: etree._Element) -> list[ParagraphText]:
+    """The text of each equation (Office Math), whose runs are not the paragraph's."""
+    return [ParagraphText(math, list(math.iter(MATH_TEXT))) for math in root.iter(MATH)
+            if next(math.iterancestors(MATH), None) is None]
 
 
 def drop_field_code(instruction: etree._Element) -> None:

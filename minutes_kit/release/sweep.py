@@ -23,7 +23,9 @@ from urllib.parse import unquote, unquote_plus
 from lxml import etree
 
 from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
-from minutes_kit.ooxml.stories import FIELD_CODE, TEXT, ParagraphText, Story, drop_field_code, paragraphs, stories
+from minutes_kit.ooxml.stories import (
+    FIELD_CODE, MATH_TEXT, TEXT, ParagraphText, Story, drop_field_code, equations, paragraphs, stories,
+)
 from minutes_kit.record.exemptions import Exemption
 from minutes_kit.release.ledger import RedactionLedger
 from minutes_kit.release.marks import MASK
@@ -61,12 +63,19 @@ def _sweep_story(root: etree._Element, story: Story, matcher: Matcher[Exemption]
             unwrap(simple)
     for paragraph in paragraphs(root):
         sweep_paragraph(paragraph, story, matcher, ledger)
+    for equation in equations(root):
+        # An equation's runs take no mark (marks are placed in a paragraph's runs): masked here.
+        for start, end, exemption in reversed(list(matcher.spans(equation.text))):
+            equation.replace(start, end, f"{MASK}{exemption.code}")
+            ledger.add_direct(exemption, "Equation")
 
 
 def sweep_paragraph(paragraph: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
     """Withheld text in one paragraph's visible text becomes marks; a field code holding any goes."""
     codes = list(paragraph.iter(FIELD_CODE))
-    if codes and matcher.search(" ".join(node.text or "" for node in codes)) is not None:
+    # A field's code may be split over runs anywhere, even inside a word: its pieces join directly.
+    if codes and any(matcher.search(variant) is not None
+                     for variant in _decodings("".join(node.text or "" for node in codes))):
         for node in codes:
             if node.getparent() is not None and node.getparent().getparent() is not None:
                 drop_field_code(node)  # unless it went with a field dropped before it
@@ -128,7 +137,7 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
 
 def _loose_text(element: etree._Element) -> str | None:
     """An element's own text, unless it is a text node the story sweep handles."""
-    return None if element.tag in (TEXT, FIELD_CODE) else element.text
+    return None if element.tag in (TEXT, MATH_TEXT, FIELD_CODE) else element.text
 
 
 def _unwrap_hyperlinks(root: etree._Element, relationship_ids: set[str]) -> None:
