@@ -109,7 +109,7 @@ def render(
         Optional[Path], typer.Option("-o", "--output", help="Word file to write (default: FILE with .docx).")
     ] = None,
     template: Annotated[
-        Optional[Path], typer.Option("--template", help="Your own Word template instead of templates/minutes.docx.")
+        Optional[Path], typer.Option("--template", help="Your own Word template instead of the shipped minutes template.")
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the Word file (needs LibreOffice).")] = False,
     strict: Strict = False,
@@ -216,7 +216,7 @@ def release(
         "--mask-length", help="fixed: the same number of X's for everything, so no length leaks; "
         "proportional: one X per removed character.")] = "fixed",
     policy: Annotated[Optional[str], typer.Option(
-        "--policy", help="A policy in redaction/policies or a .yaml path (default: the record's, else 'default').")] = None,
+        "--policy", help="A shipped policy (default, contract-performance) or a .yaml path (default: the record's, else 'default').")] = None,
     review: Annotated[bool, typer.Option(
         "--review", help="Write a review copy instead: full text, proposed redactions highlighted with their codes.")] = False,
     summary: Annotated[bool, typer.Option(

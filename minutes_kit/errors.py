@@ -114,3 +114,9 @@ class LeakDetected(MinutesError):
 
 class ReleaseMismatch(MinutesError):
     """A release is checked against a record, policy or decisions file other than those it was made from."""
+
+
+class TemplateLimitExceeded(TemplateError):
+    """A template went past one of the limits on rendering (time, output size, the size of a value
+    it builds), and was stopped; raised from inside Jinja's sandbox, where the template's name is
+    not known, so `rendering.docx.render_docx` names it in the message it raises from this."""

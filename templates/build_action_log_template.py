@@ -1,4 +1,4 @@
-"""Build templates/action_log.docx, the landscape action log of a meeting series.
+"""Build minutes_kit/templates/action_log.docx, the landscape action log of a meeting series.
 
 Like the minutes template it is checked in, restyled in Word if wanted, and
 rebuilt after a deliberate change:
@@ -19,7 +19,8 @@ from docx.shared import Cm
 
 from build_minutes_template import _looped_table, _marking, _page_numbers, _styles
 
-HERE = Path(__file__).resolve().parent
+OUTPUT_DIR = Path(__file__).resolve().parents[1] / "minutes_kit" / "templates"
+"""Where the package reads its templates from (inside the package, so they ship with it)."""
 
 COLUMNS = {
     "Ref": "action.ref",
@@ -69,5 +70,5 @@ def build(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(HERE / "action_log.docx")
-    print(f"wrote {HERE / 'action_log.docx'}")
+    build(OUTPUT_DIR / "action_log.docx")
+    print(f"wrote {OUTPUT_DIR / 'action_log.docx'}")

@@ -1,4 +1,4 @@
-"""Build templates/minutes.docx, the default minutes template.
+"""Build minutes_kit/templates/minutes.docx, the default minutes template.
 
 The .docx is checked in and is what users open and restyle in Word; this
 script records how it was made and rebuilds it after a deliberate change:
@@ -20,7 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
+OUTPUT_DIR = Path(__file__).resolve().parents[1] / "minutes_kit" / "templates"
+"""Where the package reads its templates from (inside the package, so they ship with it)."""
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -267,5 +268,5 @@ def _repeat_header(row) -> None:
 
 
 if __name__ == "__main__":
-    build(HERE / "minutes.docx")
-    print(f"wrote {HERE / 'minutes.docx'}")
+    build(OUTPUT_DIR / "minutes.docx")
+    print(f"wrote {OUTPUT_DIR / 'minutes.docx'}")

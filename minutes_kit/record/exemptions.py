@@ -1,4 +1,4 @@
-"""The exemption catalogue in redaction/exemptions.yaml, and codes written as people write them.
+"""The exemption catalogue in minutes_kit/data/exemptions.yaml, and codes written as people write them.
 
 Codes are values in records (inline marks, people, withheld fields), so the
 catalogue belongs to the record vocabulary; policies that apply them live in
@@ -8,6 +8,7 @@ catalogue belongs to the record vocabulary; policies that apply them live in
 from __future__ import annotations
 
 import difflib
+import importlib.resources
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,8 +18,10 @@ import yaml
 
 from minutes_kit.errors import UnknownExemption
 
-REDACTION_DIR = Path(__file__).resolve().parents[2] / "redaction"
-CATALOGUE_FILE = REDACTION_DIR / "exemptions.yaml"
+# The data ships inside the package. An installed (not zipped) package is a
+# directory, so its resources have real filesystem paths and a Path is enough.
+DATA_DIR = Path(str(importlib.resources.files("minutes_kit") / "data"))
+CATALOGUE_FILE = DATA_DIR / "exemptions.yaml"
 
 _FOIA = re.compile(r"^(?:section|sect\.?|sec\.?|s\.?|foia)?(\d+[a-z]?)((?:\([0-9a-z]+\))*)$")
 _EIR = re.compile(r"^(?:regulation|reg\.?|r\.?|eir)(?:reg\.?|regulation)?(\d+)((?:\([0-9a-z]+\))*)$")

@@ -193,7 +193,7 @@ class ReleaseSettings(StrictModel):
     """How this record is released under FOI; codes may be written as people write them."""
 
     policy: Text | None = Field(
-        None, description="A policy in redaction/policies (e.g. 'contract-performance') or a path to one."
+        None, description="A shipped policy (e.g. 'contract-performance') or a path to a policy file."
     )
     fields: dict[WithholdableField, Text] = Field(
         default_factory=dict, description="Whole fields withheld in a release, with their code, e.g. date: S38."

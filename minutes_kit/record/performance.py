@@ -18,8 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from minutes_kit.record.base import StrictModel
-from minutes_kit.record.base import Text
+from minutes_kit.record.base import StrictModel, Text, bounded_decimal
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -53,7 +52,18 @@ def _number_input(value: Any) -> Any:
     return value
 
 
-Figure = Annotated[Decimal, BeforeValidator(_number_input)]
+_Number = Annotated[Decimal, BeforeValidator(_number_input)]
+
+FIGURE_DIGITS = 18
+"""The most digits a figure may have, written out in full: enough for any count, percentage or
+rate a report gives, and few enough that a figure is never written out as a page of digits."""
+
+Figure = Annotated[
+    _Number,
+    bounded_decimal(
+        f"a number of at most {FIGURE_DIGITS} digits", whole=FIGURE_DIGITS, fraction=FIGURE_DIGITS, total=FIGURE_DIGITS
+    ),
+]
 
 
 def pounds(amount: Decimal) -> str:
@@ -62,8 +72,18 @@ def pounds(amount: Decimal) -> str:
     return f"£{int(amount):,}" if whole else f"£{amount:,.2f}"
 
 
+MONEY_DIGITS = 15
+"""The most digits before the point of a sum of money: a thousand million million pounds, less a penny.
+Pence beyond two places are left to `validation.performance_checks`, which names the amount; here a
+sum is only kept within the digits of any figure, so that rounding it to pence always fits the
+28 digits of the default decimal context (instead of raising decimal.InvalidOperation)."""
+
 Money = Annotated[
-    Figure,
+    _Number,
+    bounded_decimal(
+        f"a sum of money of at most {MONEY_DIGITS} digits before the point and 2 after, for example 18420.50",
+        whole=MONEY_DIGITS, fraction=FIGURE_DIGITS, total=FIGURE_DIGITS,
+    ),
     Field(description="An amount in pounds, e.g. 18420 or 18420.50."),
 ]
 

@@ -4,6 +4,13 @@ Records are parsed into plain Python data together with a map from each
 field path to its line and column, so that every later problem (a pydantic
 type error, an unknown person, a duplicate reference) can point at the line
 a secretariat has to fix.
+
+The data is built straight from libyaml's event stream, one event at a time
+and without recursion, so that any input costs time and memory in proportion
+to its size: an alias (``*name``) is refused where it is written, before
+anything is copied (an alias bomb costs nothing), nesting deeper than
+`MAX_DEPTH` is refused at the collection that goes too deep, and a key that
+is not text (``~``, ``1``, ``[a]``) is refused at its own line and column.
 """
 
 from __future__ import annotations
@@ -18,6 +25,9 @@ import yaml
 from minutes_kit.errors import RecordSyntaxError, SourcePosition
 
 FieldPath = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+"""How many lists and sets of fields may be nested inside each other; a record needs fewer than ten."""
 
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, ten times faster
@@ -59,7 +69,7 @@ class SourceDocument:
 
     Positions are worked out, by parsing the text again, only when a problem
     asks for one: most records are valid, and a series holds hundreds of them,
-    whose parse trees would otherwise stay in memory (and slow the garbage
+    whose positions would otherwise stay in memory (and slow the garbage
     collector down as they pile up).
     """
 
@@ -72,14 +82,9 @@ class SourceDocument:
     def positions(self) -> dict[FieldPath, tuple[int, int]]:
         """Line and column (from 1) of every field path: a mapping value at its key, a list entry at itself."""
         if self._positions is None:
-            self._positions = {}
-            loader = _RecordLoader(self.text)
-            try:
-                root = loader.get_single_node()
-            finally:
-                loader.dispose()
-            if root is not None:
-                _record_positions(root, (), self._positions)
+            positions: dict[FieldPath, tuple[int, int]] = {}
+            _read(self.text, self.path, None, positions)
+            self._positions = positions
         return self._positions
 
     def position(self, path: FieldPath) -> SourcePosition:
@@ -91,37 +96,36 @@ class SourceDocument:
         return SourcePosition(self.path, 1, 1)
 
 
-def _record_positions(node: yaml.Node, at: FieldPath, positions: dict[FieldPath, tuple[int, int]]) -> None:
-    positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = at + (str(key_node.value),)
-            positions[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _record_positions(value_node, key, positions)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _record_positions(child, at + (index,), positions)
-
-
 def load_source(path: Path) -> tuple[Any, SourceDocument]:
     """Parse a YAML file safely: its data, and where each value is written."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RecordSyntaxError(
-            SourcePosition(path, 1, 1), f"the file is not UTF-8 text ({exc.reason})"
+            _byte_position(path, raw, exc.start),
+            f"the file is not UTF-8 text: the byte 0x{raw[exc.start]:02x} here cannot be read ({exc.reason}); "
+            "save the file as UTF-8",
         ) from exc
-    return parse_source(text, path)
+    # Line ends as Path.read_text reads them, so that positions and messages see one kind of line.
+    return parse_source(text.replace("\r\n", "\n").replace("\r", "\n"), path)
 
 
 def parse_source(text: str, path: Path) -> tuple[Any, SourceDocument]:
-    loader = _RecordLoader(text)
     document = SourceDocument(path=path, text=text)
-    data = None
+    return _read(text, path, document, None), document
+
+
+def _read(
+    text: str, path: Path, document: SourceDocument | None, positions: dict[FieldPath, tuple[int, int]] | None
+) -> Any:
+    """The data of `text`, noting duplicate keys in `document` and, when asked, every position in `positions`."""
+    loader = None
     try:
-        root = loader.get_single_node()
-        if root is not None:
-            data = _build(root, (), document, loader)
+        loader = _RecordLoader(text)  # the pure-Python reader checks every character here
+        return _read_stream(loader, path, document, positions)
+    except yaml.reader.ReaderError as exc:
+        raise RecordSyntaxError(_reader_position(path, text, exc.position), _reader_message(exc)) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -129,8 +133,179 @@ def parse_source(text: str, path: Path) -> tuple[Any, SourceDocument]:
     except yaml.YAMLError as exc:
         raise RecordSyntaxError(SourcePosition(path, 1, 1), str(exc)) from exc
     finally:
-        loader.dispose()
-    return data, document
+        if loader is not None:
+            loader.dispose()
+
+
+class _Open:
+    """A list or set of fields being read: its path, and for a set of fields the key whose value comes next."""
+
+    __slots__ = ("at", "key", "value")
+
+    def __init__(self, value: list | dict, at: FieldPath):
+        self.value = value
+        self.at = at
+        self.key: str | None = None
+
+
+def _read_stream(
+    loader: _BaseLoader, path: Path, document: SourceDocument | None, positions: dict[FieldPath, tuple[int, int]] | None
+) -> Any:
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    start = loader.get_event()  # document start
+    data = _read_document(loader, path, document, positions)
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", start.start_mark,
+            "but found another document", loader.get_event().start_mark,
+        )
+    return data
+
+
+def _read_document(
+    loader: _BaseLoader, path: Path, document: SourceDocument | None, positions: dict[FieldPath, tuple[int, int]] | None
+) -> Any:
+    """The document's root value, built from the events with a stack of the open collections: no recursion."""
+    stack: list[_Open] = []
+    while True:
+        event = loader.get_event()
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            closed = stack.pop()
+            if not stack:
+                return closed.value
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise RecordSyntaxError(
+                _position(path, event),
+                f"YAML aliases (*name) are not allowed in records; write the value out in place of *{event.anchor}",
+            )
+        parent = stack[-1] if stack else None
+        if parent is not None and parent.key is None and isinstance(parent.value, dict):
+            key = _key(event, loader, path)
+            if key in parent.value and document is not None:
+                document.duplicate_keys.append((parent.at + (key,), _position(path, event)))
+            parent.key = key
+            if positions is not None:
+                positions[parent.at + (key,)] = _line_column(event)
+            continue
+        if parent is None:
+            at: FieldPath = ()
+        elif isinstance(parent.value, list):
+            at = parent.at + (len(parent.value),)
+        else:
+            at = parent.at + (parent.key,)
+        if positions is not None:
+            positions.setdefault(at, _line_column(event))
+        if isinstance(event, yaml.ScalarEvent):
+            value: Any = _scalar(event, loader)
+        else:
+            if event.tag not in (None, "!") and event.tag not in _PLAIN_COLLECTION_TAGS:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the tag {event.tag} is not allowed in a record", event.start_mark
+                )
+            if len(stack) >= MAX_DEPTH:
+                raise RecordSyntaxError(
+                    _position(path, event),
+                    f"lists and sets of fields are nested more than {MAX_DEPTH} deep here; "
+                    "a record needs only a few levels",
+                )
+            value = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        if parent is None:
+            if isinstance(event, yaml.ScalarEvent):
+                return value
+        elif isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            parent.value[parent.key] = value
+            parent.key = None
+        if not isinstance(event, yaml.ScalarEvent):
+            stack.append(_Open(value, at))
+
+
+_KINDS = {
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def _key(event: yaml.Event, loader: _BaseLoader, path: Path) -> str:
+    """A mapping key, which must be text: the names of fields, people and codes are."""
+    if not isinstance(event, yaml.ScalarEvent):
+        found = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a set of fields"
+        raise RecordSyntaxError(
+            _position(path, event), f"a key must be text, not {found}; write a field name before the colon"
+        )
+    tag = _tag(event, loader)
+    if tag == _STRING_TAG:
+        return event.value
+    _scalar(event, loader)  # refuses a tag no record may use, before saying the key is not text
+    if tag == "tag:yaml.org,2002:null" and event.value == "":
+        raise RecordSyntaxError(_position(path, event), "a key is missing: write a field name before the colon")
+    raise RecordSyntaxError(
+        _position(path, event),
+        f"a key must be text, but {event.value} is read as {_KINDS.get(tag, f'a value tagged {tag}')}; "
+        f"put it in quotes if it is meant as text, for example \"{event.value}\"",
+    )
+
+
+def _tag(event: yaml.ScalarEvent, loader: _BaseLoader) -> str:
+    if event.tag is None or event.tag == "!":
+        return loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return event.tag
+
+
+def _scalar(event: yaml.ScalarEvent, loader: _BaseLoader) -> Any:
+    tag = _tag(event, loader)
+    if tag == _STRING_TAG:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        # An impossible date such as 2026-02-30, or an integer too long to convert:
+        # keep the text so validation names the field.
+        return event.value
+    finally:
+        loader.constructed_objects.pop(node, None)
+
+
+_PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
+def _line_column(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _position(path: Path, event: yaml.Event) -> SourcePosition:
+    return SourcePosition(path, *_line_column(event))
+
+
+def _byte_position(path: Path, raw: bytes, offset: int) -> SourcePosition:
+    """The line and column (in characters, from 1) of the byte at `offset`: lines end with \\n, \\r\\n or \\r."""
+    before = raw[:offset]
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return SourcePosition(path, line, column)
+
+
+def _reader_position(path: Path, text: str, position: int) -> SourcePosition:
+    # libyaml counts the offset in bytes of the UTF-8 text, the pure-Python reader in characters.
+    if _BaseLoader is yaml.SafeLoader:
+        position = len(text[:position].encode("utf-8"))
+    return _byte_position(path, text.encode("utf-8"), position)
+
+
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return f"the character U+{character:04X} cannot be used in a record ({exc.reason}); delete it or retype the text"
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int, column: int) -> str:
@@ -148,39 +323,3 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int, column: int
             "check the indentation, and put text containing ': ' in quotes or write it as a block (text: >)"
         )
     return f"YAML syntax error: {problem}"
-
-
-def _position(path: Path, node: yaml.Node) -> SourcePosition:
-    return SourcePosition(path, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-_PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-_STRING_TAG = "tag:yaml.org,2002:str"
-
-
-def _build(node: yaml.Node, at: FieldPath, document: SourceDocument, loader: _BaseLoader) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, loader)
-    if node.tag not in _PLAIN_COLLECTION_TAGS:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"the tag {node.tag} is not allowed in a record", node.start_mark
-        )
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(child, at + (index,), document, loader) for index, child in enumerate(node.value)]
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = str(_scalar(key_node, loader))
-        if key in result:
-            document.duplicate_keys.append((at + (key,), _position(document.path, key_node)))
-        result[key] = _build(value_node, at + (key,), document, loader)
-    return result
-
-
-def _scalar(node: yaml.Node, loader: _BaseLoader) -> Any:
-    if node.tag == _STRING_TAG:
-        return node.value
-    try:
-        return loader.construct_object(node, deep=True)
-    except ValueError:
-        # An impossible date such as 2026-02-30: keep the text so validation names the field.
-        return node.value

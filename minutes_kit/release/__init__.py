@@ -235,15 +235,19 @@ def _as_released(audit: Path, record: MeetingRecord, record_path: Path) -> tuple
 
     try:
         entry = json.loads(audit.read_text(encoding="utf-8"))
-        released_sha, policy_path, policy_sha = entry["record_sha256"], entry["policy_path"], entry["policy_sha256"]
+        released_sha, policy_sha = entry["record_sha256"], entry["policy_sha256"]
+        policy_name, policy_path = entry["policy"], entry["policy_path"]
         decisions_sha = entry.get("decisions_sha256")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ReleaseMismatch(f"{audit} is not an audit log of minutes-kit: {exc}") from exc
     if _sha256(record_path) != released_sha:
         raise ReleaseMismatch(f"{record_path} is not the record released: its SHA-256 differs from the one in {audit}")
-    policy = load_policy(find_policy(policy_path, record))
+    # The path where the release found its policy, else the policy of that name here (a shipped
+    # policy lives wherever the toolkit is installed): its hash says whether it is the same.
+    policy = load_policy(find_policy(policy_path if Path(policy_path).is_file() else policy_name, record))
     if policy.sha256 != policy_sha:
-        raise ReleaseMismatch(f"the policy {policy_path} has changed since the release (see {audit})")
+        raise ReleaseMismatch(f"the policy {policy_name} ({policy.path}) is not the one the release used: "
+                              f"it has changed since (see {audit})")
     if decisions_sha is None:
         return policy, withheld_findings(record, record_path)
     decisions = decisions_path(record_path)

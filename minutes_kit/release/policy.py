@@ -1,4 +1,5 @@
-"""Release policies (redaction/policies/*.yaml): which codes apply by category across a record."""
+"""Release policies: which codes apply by category across a record. The shipped ones are
+`minutes_kit/data/policies/*.yaml`; a user may give a file of their own."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from minutes_kit.errors import PolicyNotFound, RecordInvalid, RecordSyntaxError, UnknownExemption
-from minutes_kit.record.exemptions import REDACTION_DIR, load_catalogue
+from minutes_kit.record.exemptions import DATA_DIR, load_catalogue
 from minutes_kit.record.base import StrictModel, Text
 from minutes_kit.record.model import MeetingRecord, WithholdableField
 from minutes_kit.record.source import load_source
 from minutes_kit.validation.problems import Problem, Report, Severity
 from minutes_kit.validation.schema_errors import report_validation_error
 
-POLICY_DIR = REDACTION_DIR / "policies"
+POLICIES_DIR = DATA_DIR / "policies"
+"""The policies shipped with the package, chosen by name."""
 DEFAULT_POLICY = "default"
 
 
@@ -39,7 +41,7 @@ class LoadedPolicy:
 
 
 def policy_names() -> list[str]:
-    return sorted(path.stem for path in POLICY_DIR.glob("*.yaml"))
+    return sorted(path.stem for path in POLICIES_DIR.glob("*.yaml"))
 
 
 def find_policy(name: str | None, record: MeetingRecord) -> Path:
@@ -48,17 +50,23 @@ def find_policy(name: str | None, record: MeetingRecord) -> Path:
     candidate = Path(chosen)
     if candidate.suffix in {".yaml", ".yml"} and candidate.is_file():
         return candidate
-    named = POLICY_DIR / f"{chosen}.yaml"
+    named = POLICIES_DIR / f"{chosen}.yaml"
     if named.is_file():
         return named
     raise PolicyNotFound(f"no release policy '{chosen}'; available: {', '.join(policy_names())}, or a path to a .yaml file")
 
 
 def load_policy(path: Path) -> LoadedPolicy:
-    """Read and check a policy file; every problem is reported with its line."""
+    """Read and check a policy file; every problem is reported with its line, and a file that
+    cannot be read is an `InputUnreadable` naming it."""
+    from minutes_kit.errors import InputUnreadable
+
     report = Report(path)
     try:
         data, document = load_source(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputUnreadable(f"cannot read the policy {path}: {exc.strerror or exc}") from exc
     except RecordSyntaxError as exc:
         report.add(Problem(Severity.ERROR, exc.position, "(file)", exc.message))
         raise RecordInvalid(report) from exc
@@ -81,5 +89,4 @@ def load_policy(path: Path) -> LoadedPolicy:
             report.error(at, str(exc))
     if report.errors:
         raise RecordInvalid(report)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return LoadedPolicy(path.stem, path, digest, policy)

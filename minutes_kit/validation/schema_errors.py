@@ -31,20 +31,32 @@ def _clean_path(loc: tuple[Any, ...]) -> FieldPath:
     return tuple(cleaned)
 
 
+LONGEST_SHOWN = 80
+"""The most characters of a wrong value that a message repeats."""
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (true/false)"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_shown(value)}"
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a set of fields"
-    return f"'{value}'"
+    return f"'{_shown(value)}'"
+
+
+def _shown(value: Any) -> str:
+    """`value` as text; a long one (pasted by mistake, or written to flood the terminal) cut short."""
+    text = str(value)
+    if len(text) > LONGEST_SHOWN:
+        return f"{text[:LONGEST_SHOWN]}... ({len(text):,} characters)"
+    return text
 
 
 def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> str:
@@ -71,8 +83,10 @@ def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) ->
         return f"{_describe(value)} is not a date; write dates as YYYY-MM-DD, for example 2026-07-14"
     if kind.startswith("time_"):
         return f"{_describe(value)} is not a time; write times as HH:MM in quotes, for example \"10:30\""
-    if kind.startswith("decimal_"):
+    if kind.startswith("decimal_") or kind == "finite_number":
         return f"{_describe(value)} is not a number"
+    if kind.startswith("int_"):
+        return f"{_describe(value)} is not a whole number"
     if kind == "enum":
         return f"{_describe(value)} is not allowed for {name}; use {context.get('expected', 'a listed value')}"
     if kind == "list_type":

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from minutes_kit.errors import InputUnreadable, VerifyUnavailable
-from minutes_kit.verify.extract import Extraction, read_file
-from minutes_kit.verify.redactions import count_redactions
+from minutes_kit.text.folding import fold
+from minutes_kit.verify.extract import SEPARATOR, Extraction, Paragraphs, read_file
+from minutes_kit.verify.redactions import STORY_PART, count_redactions
 from minutes_kit.verify.search import NeedleIndex
 
 __all__ = ["Hit", "check_docx", "check_file", "check_pdf"]
@@ -63,10 +66,10 @@ def check_docx(path: Path, needles: Mapping[str, str], *, schedule_rows: int | N
     as written, to its exemption code) or a private-use mark; and, when `schedule_rows` is given,
     a hit if more redactions marked with one of `codes` (or a needle's code) are visible than
     the schedule has rows."""
-    entries, extractions = read_file(path, str(path))
+    package, extractions = read_file(path, str(path), keep=STORY_PART)
     hits = _search(extractions, NeedleIndex(needles))
     if schedule_rows is not None:
-        main, count = count_redactions(entries, {*codes, *needles.values()})
+        main, count = count_redactions(package, {*codes, *needles.values()})
         if count > schedule_rows:
             hits.append(Hit(main, f"{_redactions(count)} in the document, {schedule_rows} in the schedule",
                             "", "", UNSCHEDULED_REDACTION))
@@ -98,21 +101,35 @@ def _redactions(count: int) -> str:
     return f"{count} redaction{'' if count == 1 else 's'}"
 
 
-def _search(extractions: Iterable[Extraction], index: NeedleIndex) -> list[Hit]:
+def _search(extractions: Iterable[Extraction | Paragraphs], index: NeedleIndex) -> list[Hit]:
     """Each (part, location, needle) once; a catch-all reading of a part only adds what the precise
     readings of that part did not already find."""
     hits: dict[tuple[str, str, str], Hit] = {}
     found_in_part: set[tuple[str, str]] = set()
     for extraction in extractions:
+        fallback = isinstance(extraction, Extraction) and extraction.fallback
         for hit in _hits(extraction, index):
-            if extraction.fallback and (hit.part, hit.needle) in found_in_part:
+            if fallback and (hit.part, hit.needle) in found_in_part:
                 continue
             found_in_part.add((hit.part, hit.needle))
             hits.setdefault((hit.part, hit.location, hit.needle), hit)
     return list(hits.values())
 
 
-def _hits(extraction: Extraction, index: NeedleIndex) -> Iterator[Hit]:
+def _hits(extraction: Extraction | Paragraphs, index: NeedleIndex) -> Iterator[Hit]:
+    """What one extraction holds, each hit named by the narrowest reading that shows it."""
+    if isinstance(extraction, Paragraphs):
+        yield from _paragraph_hits(extraction, index)
+        return
+    hits = _text_hits(extraction, index)
+    if extraction.narrower is None:
+        yield from hits
+    elif next(hits, None) is not None:
+        for narrower in extraction.narrower():
+            yield from _hits(narrower, index)
+
+
+def _text_hits(extraction: Extraction, index: NeedleIndex) -> Iterator[Hit]:
     part, location = extraction.part, extraction.location
     for needle in index.find(extraction.text, bare_numbers=extraction.bare_numbers):
         yield Hit(part, location, needle.code, needle.written)
@@ -120,6 +137,35 @@ def _hits(extraction: Extraction, index: NeedleIndex) -> Iterator[Hit]:
         for mark in MARKS:
             if mark in extraction.text:
                 yield Hit(part, location, "", mark, PRIVATE_USE_MARK)
+
+
+def _paragraph_hits(extraction: Paragraphs, index: NeedleIndex) -> Iterator[Hit]:
+    """What each paragraph holds, in paragraph order, found by one search of all of them joined
+    by the separator: NUL, which folding keeps as it is and makes of nothing else, and which is
+    neither a letter, a digit nor a space, so that no word runs on from one paragraph into the
+    next and each folds as it would alone. A match that would cross from one paragraph into
+    another all the same is not one."""
+    paragraphs = extraction.paragraphs
+    if not paragraphs:
+        return iter(())
+    haystack = fold(SEPARATOR.join(paragraph.text for paragraph in paragraphs))
+    folded = haystack.split(SEPARATOR)
+    if len(folded) != len(paragraphs):  # a paragraph holds the separator itself (XML allows none)
+        folded = [fold(paragraph.text) for paragraph in paragraphs]
+        haystack = SEPARATOR.join(folded)
+    starts = list(accumulate((len(text) + len(SEPARATOR) for text in folded[:-1]), initial=0))
+    found: dict[tuple[int, int, str], Hit] = {}
+    for start, needle in index.occurrences(haystack):
+        number = bisect_right(starts, start) - 1
+        if start + len(needle.folded) <= starts[number] + len(folded[number]):
+            found.setdefault((number, 0, needle.folded),
+                             Hit(extraction.part, paragraphs[number].location, needle.code, needle.written))
+    for mark in MARKS:
+        for number, paragraph in enumerate(paragraphs):
+            if mark in paragraph.text:
+                found[number, 1, mark] = Hit(extraction.part, paragraph.location, "", mark, PRIVATE_USE_MARK)
+    # As a search of one paragraph after another would find them.
+    return (found[place] for place in sorted(found, key=lambda place: place[:2]))
 
 
 def _pdf_text(path: Path) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import struct
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from urllib.parse import unquote, unquote_plus
 
 from lxml import etree
@@ -76,6 +76,9 @@ class Extraction:
     # properties and raw bytes numbers are widths, counts and offsets (w:w="900"), so there only
     # the forms that say what the number is ("£900") are sought; in prose every form is.
     bare_numbers: bool = True
+    # Set when `text` is many precise readings searched together only to learn whether any holds
+    # something: if it does, these readings are searched in its place, and say where.
+    narrower: Callable[[], Iterable[Extraction]] | None = None
 
 
 @dataclass
@@ -87,14 +90,23 @@ class Paragraph:
     in_fallback: bool
     pieces: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """Its pieces joined; asked for only once the part has been read."""
         return "".join(self.pieces)
 
     @property
     def location(self) -> str:
         reference = PARAGRAPH_REFERENCE.match(self.text)
         return reference.group(1) if reference else f"paragraph {self.number}"
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """The paragraphs of a part: searched as one text, each hit named by the paragraph it is in."""
+
+    part: str
+    paragraphs: list[Paragraph]
 
 
 @dataclass
@@ -105,14 +117,44 @@ class PartText:
     elements: dict[str, list[str]] = field(default_factory=dict)
     comments: list[str] = field(default_factory=list)
     instructions: list[str] = field(default_factory=list)
-    attributes: dict[str, list[str]] = field(default_factory=dict)
+    # Every attribute value of the part, in document order.
+    attributes: list[str] = field(default_factory=list)
     # Every text node, tails included, in document order.
     stream: list[str] = field(default_factory=list)
     # Each paragraph as one line, every other text node as a line of its own.
     lines: list[str | Paragraph] = field(default_factory=list)
     # The prefix each namespace is written with, learnt as met: asking lxml for an element's
-    # namespace map at every attribute costs more than the rest of the walk.
+    # namespace map at every element costs more than the rest of the walk.
     prefixes: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class XmlPart:
+    """An entry parsed as XML, and its text."""
+
+    root: etree._Element
+    text: PartText
+
+
+class Package:
+    """A zip file's entries. Each is parsed as XML when its text is asked for; the readings of
+    the entries whose names match `keep` are kept for a second reader, the rest are not held."""
+
+    def __init__(self, entries: dict[str, bytes], keep: re.Pattern[str] | None = None):
+        self.entries = entries
+        self._keep = keep
+        self._kept: dict[str, XmlPart | None] = {}
+
+    def xml(self, name: str) -> XmlPart | None:
+        """The entry `name` parsed and read as XML; None when it neither claims nor looks to be
+        XML, or does not parse."""
+        if name in self._kept:
+            return self._kept[name]
+        root = _xml_root(name, self.entries[name])
+        reading = None if root is None else XmlPart(root, read_part(root))
+        if self._keep is not None and self._keep.search(name):
+            self._kept[name] = reading
+        return reading
 
 
 class _Budget:
@@ -128,43 +170,46 @@ class _Budget:
                               max_total_size=max(0, self.limits.max_total_size - sum(map(len, entries.values()))))
 
 
-def read_file(path: ArchiveSource, label: str) -> tuple[dict[str, bytes], Iterator[Extraction]]:
-    """The file's entries, and every text in them (nested zips included)."""
+def read_file(path: ArchiveSource, label: str, *,
+              keep: re.Pattern[str] | None = None) -> tuple[Package, Iterator[Extraction | Paragraphs]]:
+    """The file's entries (with the XML readings of those whose names match `keep`, once the
+    texts are read), and every text in them (nested zips included)."""
     budget = _Budget(DEFAULT_LIMITS)
-    entries = read_archive(path, limits=budget.limits, name=label)
-    budget.spend(entries)
-    return entries, _archive_extractions(entries, prefix="", label=label, depth=0, budget=budget)
+    package = Package(read_archive(path, limits=budget.limits, name=label), keep)
+    budget.spend(package.entries)
+    return package, _archive_extractions(package, prefix="", label=label, depth=0, budget=budget)
 
 
-def _archive_extractions(entries: Mapping[str, bytes], *, prefix: str, label: str, depth: int,
-                         budget: _Budget) -> Iterator[Extraction]:
-    for name, data in entries.items():
+def _archive_extractions(package: Package, *, prefix: str, label: str, depth: int,
+                         budget: _Budget) -> Iterator[Extraction | Paragraphs]:
+    for name, data in package.entries.items():
         part = f"{prefix}{name}"
-        yield from entry_extractions(part, data)
+        yield from entry_extractions(part, data, package.xml(name))
         if data.startswith(ZIP_SIGNATURE):
             yield from _nested(part, data, label, depth + 1, budget)
 
 
-def _nested(part: str, data: bytes, label: str, depth: int, budget: _Budget) -> Iterator[Extraction]:
+def _nested(part: str, data: bytes, label: str, depth: int,
+            budget: _Budget) -> Iterator[Extraction | Paragraphs]:
     if depth > MAX_NESTING:
         raise ArchiveUnsafe(f"{label} is refused: {part} nests zip archives more than {MAX_NESTING} deep, "
                             "so it cannot all be checked")
     entries = read_archive(data, limits=budget.limits, name=f"{label}!{part}")
     budget.spend(entries)
-    yield from _archive_extractions(entries, prefix=f"{part}!", label=label, depth=depth, budget=budget)
+    yield from _archive_extractions(Package(entries), prefix=f"{part}!", label=label, depth=depth, budget=budget)
 
 
-def entry_extractions(part: str, data: bytes) -> Iterator[Extraction]:
-    """Every text in one entry: its XML reading or PNG text chunks first, then its raw bytes."""
-    root = _xml_root(part, data)
-    if root is not None:
-        yield from _xml_extractions(part, read_part(root))
+def entry_extractions(part: str, data: bytes, xml: XmlPart | None) -> Iterator[Extraction | Paragraphs]:
+    """Every text in one entry (`xml` its reading as XML, if it is XML): its XML reading or PNG
+    text chunks first, then its raw bytes."""
+    if xml is not None:
+        yield from _xml_extractions(part, xml)
     elif data.startswith(PNG_SIGNATURE):
         yield from (Extraction(part, PNG_TEXT, text) for text in _png_texts(part, data))
     for location, encoding, offset in RAW_DECODINGS:
         for window in _windows(data):
             yield Extraction(part, location, bytes(window[offset:]).decode(encoding, errors="ignore"),
-                             fallback=True, marks_meaningful=root is not None and encoding == "utf-8",
+                             fallback=True, marks_meaningful=xml is not None and encoding == "utf-8",
                              bare_numbers=False)
 
 
@@ -191,89 +236,120 @@ def _xml_root(part: str, data: bytes) -> etree._Element | None:
         return None  # its raw bytes are still searched
 
 
-def _xml_extractions(part: str, text: PartText) -> Iterator[Extraction]:
-    for paragraph in text.paragraphs:
-        yield Extraction(part, paragraph.location, paragraph.text)
+def _xml_extractions(part: str, xml: XmlPart) -> Iterator[Extraction | Paragraphs]:
+    text = xml.text
+    yield Paragraphs(part, text.paragraphs)
     for name, values in text.elements.items():
         yield Extraction(part, f"element {name}", SEPARATOR.join(values), bare_numbers=False)
     yield Extraction(part, XML_COMMENT, SEPARATOR.join(text.comments))
     yield Extraction(part, PROCESSING_INSTRUCTION, SEPARATOR.join(text.instructions))
-    for location, values in text.attributes.items():
-        yield Extraction(part, location, SEPARATOR.join(_attribute_readings(values)), bare_numbers=False)
+    # Every value read at once: which attribute holds what is worked out only in a part where
+    # something is found.
+    yield Extraction(part, "attributes", SEPARATOR.join(_attribute_readings(SEPARATOR.join(text.attributes))),
+                     bare_numbers=False, narrower=partial(_attribute_extractions, part, xml.root))
     yield Extraction(part, WHOLE_PART, "".join(text.stream), fallback=True, bare_numbers=False)
     yield Extraction(part, WHOLE_PART, "\n".join(line if isinstance(line, str) else line.text
                                                  for line in text.lines), fallback=True, bare_numbers=False)
 
 
-def _attribute_readings(values: list[str]) -> Iterator[str]:
-    """Each value as written, as a URL or form field would decode it, and as a slug ("helen_brackley",
-    "helen-brackley") would read aloud."""
-    for value in values:
-        decoded = unquote_plus(value)
-        yield from {value, unquote(value), decoded, value.translate(SLUG_SEPARATORS),
-                    decoded.translate(SLUG_SEPARATORS)}
+def _attribute_extractions(part: str, root: etree._Element) -> Iterator[Extraction]:
+    """The values of each attribute, by the name the attribute is written with."""
+    by_location: dict[str, list[str]] = {}
+    prefixes: dict[str, str | None] = {}
+    for element in root.iter(etree.Element):
+        for key, value in element.attrib.items():
+            by_location.setdefault(_attribute_location(prefixes, element, key), []).append(value)
+    for location, values in by_location.items():
+        yield Extraction(part, location, SEPARATOR.join(_attribute_readings(SEPARATOR.join(values))),
+                         bare_numbers=False)
+
+
+def _attribute_readings(values: str) -> list[str]:
+    """Values (one, or several joined by the separator) as written, as a URL or form field would
+    decode them, and as a slug ("helen_brackley", "helen-brackley") would read aloud. Each
+    decoding of values joined is the join of each value's decoding: the separator is no part of
+    an escape."""
+    decoded = unquote_plus(values)
+    return list(dict.fromkeys((values, unquote(values), decoded, values.translate(SLUG_SEPARATORS),
+                               decoded.translate(SLUG_SEPARATORS))))
 
 
 def read_part(root: etree._Element) -> PartText:
     """The text of the XML tree `root` (and the comments and processing instructions beside it),
     in one walk that needs no recursion however deep the tree."""
     text = PartText()
-    top_level = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-    stack: list[tuple[etree._Element | str, Paragraph | None, bool]] = [
-        (node, None, False) for node in reversed(top_level)]
-    while stack:
-        node, paragraph, in_fallback = stack.pop()
-        if isinstance(node, str):
-            _add_tail(text, node, paragraph)
-            continue
-        if isinstance(node, etree._Comment):
-            _add_loose(text, text.comments, node.text or "")
-        elif isinstance(node, etree._ProcessingInstruction):
-            _add_loose(text, text.instructions, f"{node.target} {node.text or ''}")
-        elif not isinstance(node, etree._Entity):
-            paragraph, in_fallback = _add_element(text, node, paragraph, in_fallback)
-        for child in reversed(node):
-            if child.tail:
-                stack.append((child.tail, paragraph, in_fallback))
-            stack.append((child, paragraph, in_fallback))
+    for node in reversed(list(root.itersiblings(preceding=True))):
+        _add_loose_node(text, node)
+    _walk(text, root)
+    for node in root.itersiblings():
+        _add_loose_node(text, node)
+    text.attributes = root.xpath("//@*", smart_strings=False)
     return text
 
 
-def _add_element(text: PartText, element: etree._Element, paragraph: Paragraph | None,
-                 in_fallback: bool) -> tuple[Paragraph | None, bool]:
-    """Record `element`'s own text and attributes; the paragraph and fallback state its children inherit."""
+def _walk(text: PartText, root: etree._Element) -> None:
+    """Record the text of `root` and everything in it, in document order: each element's own text
+    as it opens, its tail as it closes."""
+    paragraph: Paragraph | None = None
+    in_fallback = False
+    # The elements that opened a paragraph or a fallback, with the state from before they did.
+    opened: list[tuple[etree._Element, Paragraph | None, bool]] = []
+    for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node.tag is not etree.Entity:  # an entity left unexpanded has only a tail
+                paragraph, in_fallback = _open_element(text, node, paragraph, in_fallback, opened)
+            continue
+        if event == "end":
+            if opened and opened[-1][0] is node:
+                _, paragraph, in_fallback = opened.pop()
+        else:
+            _add_loose_node(text, node)
+        tail = node.tail
+        if tail:
+            text.stream.append(tail)
+            if paragraph is None or tail.strip():
+                text.lines.append(tail)
+
+
+def _open_element(text: PartText, element: etree._Element, paragraph: Paragraph | None, in_fallback: bool,
+                  opened: list[tuple[etree._Element, Paragraph | None, bool]]) -> tuple[Paragraph | None, bool]:
+    """Record `element`'s own text; the paragraph and fallback state its children inherit."""
     namespace, localname = split_name(element.tag)
-    in_fallback = in_fallback or (namespace == MARKUP_COMPATIBILITY and localname == "Fallback")
-    if localname == PARAGRAPH:
-        paragraph = Paragraph(len(text.paragraphs) + 1, in_fallback)
-        text.paragraphs.append(paragraph)
-        text.lines.append(paragraph)
-    for key, value in element.attrib.items():
-        text.attributes.setdefault(_attribute_location(text, element, key), []).append(value)
-    own = element.text or ""
-    if own:
-        text.stream.append(own)
-    # Whitespace between child elements is indentation, not text, except where it is all there is.
-    meaningful = own if (len(element) == 0 or own.strip()) else ""
-    shown = CHARACTER_ELEMENTS.get(localname, meaningful)
+    if localname == PARAGRAPH or (localname == "Fallback" and namespace == MARKUP_COMPATIBILITY):
+        opened.append((element, paragraph, in_fallback))
+        if localname == PARAGRAPH:
+            paragraph = Paragraph(len(text.paragraphs) + 1, in_fallback)
+            text.paragraphs.append(paragraph)
+            text.lines.append(paragraph)
+        else:
+            in_fallback = True
+    own = element.text
+    if not own:
+        if paragraph is not None and localname in CHARACTER_ELEMENTS:
+            paragraph.pieces.append(CHARACTER_ELEMENTS[localname])
+        return paragraph, in_fallback
+    text.stream.append(own)
     if paragraph is not None:
+        # Whitespace between child elements is indentation, not text, except where it is all there is.
+        shown = CHARACTER_ELEMENTS.get(localname, own if len(element) == 0 or own.strip() else "")
         paragraph.pieces.append(shown)
-    elif meaningful.strip():
-        text.elements.setdefault(_qualified(text, element, element.tag), []).append(meaningful)
-        text.lines.append(meaningful)
+    elif own.strip():
+        text.elements.setdefault(_qualified(text.prefixes, element, element.tag), []).append(own)
+        text.lines.append(own)
     return paragraph, in_fallback
 
 
-def _add_loose(text: PartText, kept: list[str], value: str) -> None:
+def _add_loose_node(text: PartText, node: etree._Element) -> None:
+    """A comment or processing instruction, kept apart as well as in the part's text."""
+    if isinstance(node, etree._Comment):
+        kept, value = text.comments, node.text or ""
+    elif isinstance(node, etree._ProcessingInstruction):
+        kept, value = text.instructions, f"{node.target} {node.text or ''}"
+    else:
+        return
     kept.append(value)
     text.stream.append(value)
     text.lines.append(value)
-
-
-def _add_tail(text: PartText, tail: str, paragraph: Paragraph | None) -> None:
-    text.stream.append(tail)
-    if paragraph is None or tail.strip():
-        text.lines.append(tail)
 
 
 @lru_cache(maxsize=4096)
@@ -286,23 +362,23 @@ def split_name(clark: str) -> tuple[str | None, str]:
     return namespace, localname
 
 
-def _attribute_location(text: PartText, element: etree._Element, key: str) -> str:
+def _attribute_location(prefixes: dict[str, str | None], element: etree._Element, key: str) -> str:
     if key == "Target" and split_name(element.tag)[1] == "Relationship":
         return RELATIONSHIP_TARGET
-    return f"attribute {_qualified(text, element, key)}"
+    return f"attribute {_qualified(prefixes, element, key)}"
 
 
-def _qualified(text: PartText, element: etree._Element, clark: str) -> str:
-    """`clark` ("{uri}name") as the document writes it ("w:name")."""
+def _qualified(prefixes: dict[str, str | None], element: etree._Element, clark: str) -> str:
+    """`clark` ("{uri}name") as the document writes it ("w:name"), `prefixes` the prefixes learnt so far."""
     namespace, localname = split_name(clark)
     if namespace is None:
         return localname
     if namespace == XML_NAMESPACE:
         return f"xml:{localname}"
-    if namespace not in text.prefixes:
+    if namespace not in prefixes:
         for prefix, uri in element.nsmap.items():
-            text.prefixes.setdefault(uri, prefix)
-    prefix = text.prefixes.get(namespace)
+            prefixes.setdefault(uri, prefix)
+    prefix = prefixes.get(namespace)
     return f"{prefix}:{localname}" if prefix else localname
 
 

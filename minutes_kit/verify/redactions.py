@@ -10,12 +10,11 @@ not counted here: finding fewer redactions than rows is never an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from lxml import etree
 
-from minutes_kit.archive import parse_xml
-from minutes_kit.verify.extract import MARKUP_COMPATIBILITY, read_part, split_name
+from minutes_kit.verify.extract import MARKUP_COMPATIBILITY, SEPARATOR, Package, PartText, split_name
 
 # The parts a reader sees as the page: body, headers, footers, footnotes and endnotes.
 STORY_PART = re.compile(r"(?:^|/)(?:document\d*|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -24,45 +23,45 @@ MASK = re.compile(r"X{3,}")
 BLACK = "000000"
 
 
-def count_redactions(entries: Mapping[str, bytes], codes: Iterable[str]) -> tuple[str, int]:
+def count_redactions(package: Package, codes: Iterable[str]) -> tuple[str, int]:
     """The name of the main document part and the redactions visible in the story parts."""
     longest_first = sorted(set(codes), key=len, reverse=True)
     count = 0
     main = "word/document.xml"
-    for name, data in entries.items():
+    for name in package.entries:
         if not STORY_PART.search(name):
             continue
         if MAIN_DOCUMENT.search(name):
             main = name
-        try:
-            root = parse_xml(data)
-        except etree.XMLSyntaxError:
+        xml = package.xml(name)
+        if xml is None:
             continue  # the leak check has read its bytes; an unparsable part shows Word no marks
-        count += _masks(root, longest_first) + _boxes(root, set(longest_first))
+        count += _masks(xml.text, longest_first) + _boxes(xml.root, set(longest_first))
     return main, count
 
 
-def _masks(root: etree._Element, codes: list[str]) -> int:
+def _masks(text: PartText, codes: list[str]) -> int:
     """X's followed by a code, in paragraphs a reader sees: a text box is saved twice, once in
-    its compatibility fallback, and only one of the two is on the page."""
-    return sum(1 for paragraph in read_part(root).paragraphs if not paragraph.in_fallback
-               for mask in MASK.finditer(paragraph.text)
-               if any(paragraph.text.startswith(code, mask.end()) for code in codes))
+    its compatibility fallback, and only one of the two is on the page. The paragraphs are
+    searched joined by the separator, which no run of X's and no code crosses."""
+    shown = SEPARATOR.join(paragraph.text for paragraph in text.paragraphs if not paragraph.in_fallback)
+    return sum(1 for mask in MASK.finditer(shown) if any(shown.startswith(code, mask.end()) for code in codes))
 
 
 def _boxes(root: etree._Element, codes: set[str]) -> int:
-    return sum(1 for run in root.iter(etree.Element)
-               if split_name(run.tag)[1] == "r" and _black(run) and _run_text(run).strip() in codes
-               and not _in_fallback(run))
+    """Runs shaded black whose text is a code, found from their shading."""
+    shaded = dict.fromkeys(run for shading in root.iter("{*}shd") if (run := _shaded_run(shading)) is not None)
+    return sum(1 for run in shaded if _run_text(run).strip() in codes and not _in_fallback(run))
 
 
-def _black(run: etree._Element) -> bool:
-    for properties in _children(run, "rPr"):
-        for shading in _children(properties, "shd"):
-            if any(split_name(key)[1] == "fill" and value.upper() == BLACK
-                   for key, value in shading.attrib.items()):
-                return True
-    return False
+def _shaded_run(shading: etree._Element) -> etree._Element | None:
+    """The run whose properties hold `shading`, when that shading is black."""
+    properties = shading.getparent()
+    run = properties.getparent() if properties is not None else None
+    if (run is None or split_name(properties.tag)[1] != "rPr" or split_name(run.tag)[1] != "r"
+            or not any(split_name(key)[1] == "fill" and value.upper() == BLACK for key, value in shading.attrib.items())):
+        return None
+    return run
 
 
 def _run_text(run: etree._Element) -> str:

@@ -1,12 +1,15 @@
 """Finding withheld strings in folded text, word by word.
 
 The sweep finds needles with one large regular expression. This check must not fail the same
-way, so it works differently: the haystack is cut once into words, each needle is filed under
-its first two words (its only word, if it has one), and only where the haystack's words are a
-needle's first words is the needle compared in full. Time grows with the text and with the
-needles that begin with the same two words ("Mr H Brackley", "Mr H. Brackley"), never with the
-product of text and needles: thousands of needles starting "Mr" cost nothing where "Mr" is
-followed by a word none of them continues with.
+way, so it works differently: each needle is filed under its first two words (its only word, if
+it has one), and a haystack is looked at only where one of the needles' first words stands in
+it as a whole word. The set of the haystack's words tells at C speed which first words it holds
+at all (most texts hold none); each of those few is then found by itself, and only there, with
+the word after it, is a needle compared in full. Time grows with the text, with the first words
+it holds and with the needles that begin with the same two words ("Mr H Brackley", "Mr H.
+Brackley"), never with the product of text and needles: thousands of needles starting "Mr" cost
+nothing where "Mr" is followed by a word none of them continues with. A text none of whose
+characters folds to what a needle starts with is not folded at all.
 """
 
 from __future__ import annotations
@@ -23,6 +26,14 @@ WORD = re.compile(r"[^\W_]+")
 KEY_WORDS = 2
 # A number with nothing to say it is money, a date or a reference ("900", "1,184", "0.00").
 BARE_NUMBER = re.compile(r"[\d.,]+")
+# In ASCII text the letters and digits are the only word characters, so its words are what is
+# left between the rest turned into spaces: found at C speed, without asking Unicode's classes.
+ASCII_NON_WORD = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+# Binary read as text repeats itself: its pieces of this length are far fewer than its characters.
+PIECE = 16
+# Past this many different first words in one text, walking its every word is cheaper than
+# finding each of them by itself.
+FEW_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -69,29 +80,88 @@ class NeedleIndex:
                             BARE_NUMBER.fullmatch(folded) is not None)
             self._by_key.setdefault(needle.key, []).append(needle)
         self._first_words = {key[0] for key in self._by_key}
+        # What a needle starts with once folded, whatever the rest of it.
+        self._first_characters = {needle.folded[0] for needle in self._wordless}.union(
+            *({needle.folded[0] for needle in needles} for needles in self._by_key.values()))
+        # The first words that some needle continues with a second.
+        self._continued = {key[0] for key in self._by_key if len(key) > 1}
+        self._alone: dict[str, re.Pattern[str]] = {}
 
     def find(self, text: str, *, bare_numbers: bool = True) -> Iterator[Needle]:
         """Each needle that occurs in `text` as a whole word, once, in the order first met; needles
         that are only a number ("900") are skipped unless `bare_numbers`."""
-        haystack = fold(text)
-        # Most texts start no needle at all; telling so from the set of their words is cheap.
-        if not self._first_words.isdisjoint(WORD.findall(haystack)):
-            yield from self._anchored(haystack, bare_numbers)
-        for needle in self._wordless:
-            if needle.folded in haystack:
+        if not self._may_hold_any(text):
+            return
+        seen: set[str] = set()
+        for _, needle in self.occurrences(fold(text), bare_numbers=bare_numbers):
+            if needle.folded not in seen:
+                seen.add(needle.folded)
                 yield needle
 
-    def _anchored(self, haystack: str, bare_numbers: bool) -> Iterator[Needle]:
-        found: set[str] = set()
-        previous = ""
-        for word in WORD.finditer(haystack):
-            token = word.group()
-            # Only a word that begins some needle can begin a key of one or two words.
-            keys = ((token,), (previous, token)) if previous else ((token,),)
-            for key in keys:
-                for needle in self._by_key.get(key, ()):
-                    if (needle.folded not in found and (bare_numbers or not needle.bare_number)
-                            and needle.occurs_at(haystack, word.start())):
-                        found.add(needle.folded)
-                        yield needle
-            previous = token if token in self._first_words else ""
+    def _may_hold_any(self, text: str) -> bool:
+        """False only when no needle can be in `text` once folded. Folding goes character by
+        character, so a needle's first character must come from one of the text's. Which
+        characters a text holds costs far less to learn than folding it where folding is dearest:
+        binary read as UTF-16, where every character is one folding looks up. Nothing is spent on
+        ASCII text, which folds fast, nor where a needle's first character is plainly there."""
+        if not self._first_characters:
+            return False
+        if text.isascii() or any(first in text for first in self._first_characters):
+            return True
+        # Folded together, the characters fold each as it would alone: only runs of spaces merge.
+        return not self._first_characters.isdisjoint(fold("".join(_characters(text))))
+
+    def occurrences(self, haystack: str, *, bare_numbers: bool = True) -> list[tuple[int, Needle]]:
+        """Every place a needle stands in the folded `haystack` as a whole word, as (start, needle):
+        needles with words in the order of the word they are found by, then those without."""
+        found: list[tuple[int, int, int, int, Needle]] = []
+        for word in self._first_words_in(haystack):
+            first = word.group()
+            if (first,) in self._by_key:
+                found += self._filed(haystack, (first,), word.start(), bare_numbers, rank=0)
+            if first in self._continued and (following := WORD.search(haystack, word.end())) is not None:
+                key = (first, following.group())
+                if key in self._by_key:
+                    found += self._filed(haystack, key, following.start(), bare_numbers, rank=1)
+        # In the order a reader meets them: by the word a needle is found at, a one-word key before
+        # a two-word one, then as filed.
+        found.sort(key=lambda place: place[:3])
+        places = [(start, needle) for *_, start, needle in found]
+        for needle in self._wordless:
+            start = haystack.find(needle.folded)
+            while start >= 0:
+                places.append((start, needle))
+                start = haystack.find(needle.folded, start + 1)
+        return places
+
+    def _first_words_in(self, haystack: str) -> list[re.Match[str]]:
+        """Each whole word of `haystack` that is some needle's first word."""
+        present = self._first_words.intersection(_words(haystack))
+        if len(present) > FEW_WORDS:
+            return [word for word in WORD.finditer(haystack) if word.group() in present]
+        return [word for first in present for word in self._standing_alone(first).finditer(haystack)]
+
+    def _standing_alone(self, word: str) -> re.Pattern[str]:
+        """`word` with no letter or digit on either side. The look behind comes after the word so
+        that the search runs at the speed of finding the word itself."""
+        pattern = self._alone.get(word)
+        if pattern is None:
+            literal = re.escape(word)
+            pattern = self._alone[word] = re.compile(rf"{literal}(?<![^\W_]{literal})(?![^\W_])")
+        return pattern
+
+    def _filed(self, haystack: str, key: tuple[str, ...], last_key_start: int, bare_numbers: bool,
+               rank: int) -> list[tuple[int, int, int, int, Needle]]:
+        return [(last_key_start, rank, order, last_key_start - needle.last_key_at, needle)
+                for order, needle in enumerate(self._by_key[key])
+                if (bare_numbers or not needle.bare_number) and needle.occurs_at(haystack, last_key_start)]
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, repeats and all."""
+    return text.translate(ASCII_NON_WORD).split() if text.isascii() else WORD.findall(text)
+
+
+def _characters(text: str) -> set[str]:
+    """The characters `text` holds: those of its distinct pieces, which cost less to tell apart."""
+    return set("".join({text[start : start + PIECE] for start in range(0, len(text), PIECE)}))

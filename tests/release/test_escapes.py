@@ -160,3 +160,15 @@ def test_verify_release_uses_the_policy_the_release_used(runner, tmp_path):
     # The record alone names the default policy; the audit log says what was used.
     result = runner.invoke(app, ["verify-release", str(output), str(record)])
     assert result.exit_code == 0, result.output
+
+
+def test_verify_release_finds_a_shipped_policy_where_this_install_keeps_it(runner, released, tmp_path):
+    record = released.parent / "estates.yaml"
+    audit = json.loads(released.with_suffix(".audit.json").read_text())
+    moved = tmp_path / "moved.audit.json"
+    moved.write_text(json.dumps({**audit, "policy_path": "/elsewhere/policies/default.yaml"}))
+    assert runner.invoke(app, ["verify-release", str(released), str(record), "--audit", str(moved)]).exit_code == 0
+    changed = tmp_path / "changed.audit.json"
+    changed.write_text(json.dumps({**audit, "policy_sha256": "0" * 64}))
+    result = runner.invoke(app, ["verify-release", str(released), str(record), "--audit", str(changed)])
+    assert result.exit_code == 1 and "is not the one the release used" in result.stderr

@@ -98,6 +98,30 @@ def test_an_unnumbered_paragraph_is_named_by_its_place_in_the_part(tmp_path):
     assert places(check_docx(path, NEEDLES)) == {(DOCUMENT, "paragraph 2", "S40(2)", "Helen Brackley")}
 
 
+
+def test_a_name_deep_in_a_long_part_is_named_by_its_own_paragraph(tmp_path):
+    # A part's paragraphs are searched as one text: each hit must still be put back in its paragraph.
+    paragraphs = [paragraph(run(f"{number}.1. Item {number} was noted.")) for number in range(1, 41)]
+    paragraphs[26] = paragraph(run("27.1. Raised by Mr "), run("Hall and agreed."))
+    paragraphs[27] = paragraph(run("Thanks to Helen Brackley"))  # the 28th paragraph, unnumbered
+    paragraphs[28] = paragraph(run("Hall"))  # the next starts with a name too
+    path = package(tmp_path, {DOCUMENT: document(*paragraphs)})
+
+    assert places(check_docx(path, NEEDLES)) == {
+        (DOCUMENT, "27.1", "S40(2)", "Hall"),
+        (DOCUMENT, "paragraph 28", "S40(2)", "Helen Brackley"),
+        (DOCUMENT, "paragraph 29", "S40(2)", "Hall"),
+    }
+
+
+def test_a_name_does_not_run_on_from_one_paragraph_into_the_next(tmp_path):
+    path = package(tmp_path, {DOCUMENT: document(
+        paragraph(run("1.1. Minutes taken by Helen")), paragraph(run("Brackley Road was closed.")),
+        paragraph(run("1.2. Helen")), paragraph(run("1.3. Brackley")))})
+
+    # No paragraph holds the name; only the part read as a whole, a paragraph to a line, shows it.
+    assert places(check_docx(path, NEEDLES)) == {(DOCUMENT, "text of the part", "S40(2)", "Helen Brackley")}
+
 @pytest.mark.parametrize("written", ["İLKER YILMAZ", "ilker yilmaz", "İlker Yılmaz", "ILKER YıLMAZ"])
 def test_a_turkish_name_is_found_in_capitals_and_without_its_dots(tmp_path, written):
     path = package(tmp_path, {DOCUMENT: document(paragraph(run(f"Noted by {written}.")))})
@@ -149,6 +173,14 @@ def test_utf16_text_at_an_odd_offset_in_a_binary_part_is_found(tmp_path):
     printer = "word/printerSettings/printerSettings1.bin"
     settings_bytes = b"\x07" + "Helen Brackley".encode("utf-16-le") + b"\x00" * 33
     path = package(tmp_path, {printer: settings_bytes})
+
+    assert places(check_docx(path, NEEDLES)) == {(printer, "bytes (UTF-16-LE)", "S40(2)", "Helen Brackley")}
+
+
+def test_full_width_utf16_text_in_a_binary_part_is_found(tmp_path):
+    # No character of the decoded text is a needle's first letter until it is folded.
+    printer = "word/printerSettings/printerSettings1.bin"
+    path = package(tmp_path, {printer: b"\x07\x00" + "ＨＥＬＥＮ ＢＲＡＣＫＬＥＹ".encode("utf-16-le")})
 
     assert places(check_docx(path, NEEDLES)) == {(printer, "bytes (UTF-16-LE)", "S40(2)", "Helen Brackley")}
 
@@ -416,12 +448,34 @@ def naive_find(text: str, needle: str) -> bool:
 
 
 SMALL_TEXT = st.text(alphabet="ab1 .-'£_", max_size=30)
+# Characters that fold into others: a text of them may hold a needle none of its characters starts.
+FOLDING_TEXT = st.text(alphabet="ab1 .-£_ＡＢßİıé⁴㍲\u00ad\u3000", max_size=30)
+
+
+def assert_index_finds_exactly_the_whole_word_occurrences(text: str, needles: list[str]) -> None:
+    found = {needle.written for needle in NeedleIndex(dict.fromkeys(needles, "S40(2)")).find(text)}
+
+    distinct = {fold(needle).strip(): needle for needle in reversed(needles)}
+    assert found == {needle for needle in distinct.values() if naive_find(text, needle)}
 
 
 @settings(max_examples=300)
 @given(text=SMALL_TEXT, needles=st.lists(SMALL_TEXT, max_size=6))
 def test_the_word_index_finds_exactly_the_whole_word_occurrences(text, needles):
-    found = {needle.written for needle in NeedleIndex(dict.fromkeys(needles, "S40(2)")).find(text)}
+    assert_index_finds_exactly_the_whole_word_occurrences(text, needles)
 
-    distinct = {fold(needle).strip(): needle for needle in reversed(needles)}
-    assert found == {needle for needle in distinct.values() if naive_find(text, needle)}
+
+@settings(max_examples=300)
+@given(text=FOLDING_TEXT, needles=st.lists(FOLDING_TEXT, max_size=6))
+def test_the_word_index_finds_what_folding_makes_of_any_character(text, needles):
+    assert_index_finds_exactly_the_whole_word_occurrences(text, needles)
+
+
+@pytest.mark.parametrize("people", [4, 40])
+def test_every_first_word_a_text_holds_is_found_however_many_there_are(people):
+    names = [f"Name{number} Surname" for number in range(people)]
+    text = " ".join(f"{name}." for name in names[::2]) + " xName1 Surname, Name3 Surnames, Name5_Surname"
+
+    found = [needle.written for needle in NeedleIndex(dict.fromkeys(names, "S40(2)")).find(text)]
+
+    assert found == names[::2]
