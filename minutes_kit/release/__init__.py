@@ -136,8 +136,10 @@ def release_minutes(
         render_docx(template, context, work / "rendered.docx", inputs)
         package = Package(work / "rendered.docx")
         sanitise(package)
-        dropped = _without_withheld([part.describe() for part in rebuild(package)], ledger)
-        sweep(package, ledger)
+        matcher = Matcher(ledger.needles)
+        # The audit log names the parts left out; an author may have named one after a person.
+        dropped = [matcher.mask(part.describe(), MASK) for part in rebuild(package)]
+        sweep(package, ledger, matcher)
         place_marks(package, ledger, style, options.mask_length)
         placed = ledger.placed()
         if options.summary and not options.review:
@@ -170,13 +172,6 @@ def _ledger(findings: Withheld) -> RedactionLedger:
     for text, exemption in findings.needles:
         ledger.search_for(text, exemption)
     return ledger
-
-
-def _without_withheld(descriptions: list[str], ledger: RedactionLedger) -> list[str]:
-    """What the audit log says of the parts left out, with any withheld text in their names
-    masked: an author may name a part after a person ("helen-brackley.png")."""
-    matcher = Matcher(ledger.needles)
-    return [matcher.mask(description, MASK) for description in descriptions]
 
 
 def _leak_check(staged: dict[str, Path], ledger: RedactionLedger, schedule_rows: int) -> list[Hit]:

@@ -25,6 +25,9 @@ _END = ""
 # in "helen_brackley".
 _NOT_BEFORE_WORD = r"(?![^\W_])"
 _BOUNDARY_AFTER_FIRST = r"(?<![^\W_].)"
+BARE_NUMBER = re.compile(r"[\d.,]+")
+"""A number with nothing to say what it is: withheld where people read it, not in attribute
+values, where it is a width or a count ("w:w=\"900\"") that masking would break."""
 
 
 def _is_word(character: str) -> bool:
@@ -90,12 +93,15 @@ class Matcher(Generic[Value]):
             start, end = folded.original_span(match.start(), match.end())
             yield start, end, self.values[match.group(0)]
 
-    def search(self, text: str) -> Value | None:
-        """The value of the first needle in `text`, without mapping positions back."""
+    def search(self, text: str, *, bare_numbers: bool = True) -> Value | None:
+        """The value of the first needle in `text`, without mapping positions back; needles that are
+        only a number ("48120") are passed over unless `bare_numbers`."""
         if self._expression is None:
             return None
-        match = self._expression.search(fold(text))
-        return None if match is None else self.values[match.group(0)]
+        for match in self._expression.finditer(fold(text)):
+            if bare_numbers or BARE_NUMBER.fullmatch(match.group(0)) is None:
+                return self.values[match.group(0)]
+        return None
 
     def mask(self, text: str, replacement: str) -> str:
         """`text` with every needle replaced by `replacement`."""

@@ -35,7 +35,6 @@ PARAGRAPH_NUMBER = re.compile(r"^(\d+\.\d+)\.")
 HYPERLINK_TYPE = "/hyperlink"
 SIMPLE_FIELD = w("fldSimple")
 SLUG_SEPARATORS = re.compile(r"[_+\-]")
-BARE_NUMBER = re.compile(r"[\d.,]+")
 SEPARATOR = "\0"
 """Keeps values apart when they are searched together: neither a letter, a digit nor a space."""
 STORY_LOCATIONS = {"header": "Page header", "footer": "Page footer", "footnotes": "Footnote",
@@ -44,17 +43,15 @@ ATTRIBUTE_LOCATIONS = {"bookmarkStart": "Bookmark name", "docPr": "Image descrip
                        "cNvPr": "Image description", "hyperlink": "Link", "Relationship": "Link target"}
 
 
-def sweep(package: Package, ledger: RedactionLedger) -> None:
-    matcher = Matcher(ledger.needles)
+def sweep(package: Package, ledger: RedactionLedger, matcher: Matcher[Exemption]) -> None:
+    """Sweep every story and every value of the package for the ledger's needles (`matcher`
+    searches for them)."""
     if not matcher.values:
         return
     for story in stories(package):
         _sweep_story(package.xml(story.part), story, matcher, ledger)
-    # A bare number ("48120") is withheld where people read it; in attribute values it is a
-    # width or a count ("w:w=\"900\""), which masking would break, not a sum of money.
-    values = Matcher({needle: code for needle, code in ledger.needles.items() if not BARE_NUMBER.fullmatch(needle)})
     for name in package.xml_parts():
-        _sweep_values(package, name, values, ledger)
+        _sweep_values(package, name, matcher, ledger)
 
 
 def _sweep_story(root: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
@@ -101,13 +98,11 @@ def _decodings(value: str) -> tuple[str, ...]:
 
 def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
     """Attribute values and any text outside paragraphs' text nodes."""
-    if not matcher.values:
-        return
     root = package.xml(name)
     values = [value for element in root.iter(etree.Element)
               for value in (_loose_text(element), element.tail, *element.attrib.values()) if value]
     joined = SEPARATOR.join(values)
-    if all(matcher.search(variant) is None for variant in _decodings(joined)):
+    if all(matcher.search(variant, bare_numbers=False) is None for variant in _decodings(joined)):
         return  # most parts hold nothing withheld
     unlinked: set[str] = set()
     for element in list(root.iter(etree.Element)):
@@ -116,12 +111,12 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
         local = etree.QName(element).localname
         for attribute in ("text", "tail"):
             value = _loose_text(element) if attribute == "text" else element.tail
-            if value and (exemption := matcher.search(value)) is not None:
+            if value and (exemption := matcher.search(value, bare_numbers=False)) is not None:
                 setattr(element, attribute, matcher.mask(value, MASK))
                 ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Hidden text')} ({name})")
         for key, value in list(element.attrib.items()):
             exemption = next((found for variant in _decodings(value)
-                              if (found := matcher.search(variant)) is not None), None)
+                              if (found := matcher.search(variant, bare_numbers=False)) is not None), None)
             if exemption is None:
                 continue
             ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Attribute')} ({name})")

@@ -59,6 +59,19 @@ class Needle:
         return not (self.folded[-1].isalnum() and end < len(haystack) and haystack[end].isalnum())
 
 
+def _implied(folded: str, needles: Mapping[str, object]) -> bool:
+    """Whether a shorter needle stands inside this one at word boundaries, so that wherever this
+    one is, that one is too ("mrs h. brackley" holds "h. brackley"): searching for it is enough.
+    A bare number implies nothing, since bare numbers are not searched everywhere."""
+    words = list(WORD.finditer(folded))
+    for first in range(len(words)):
+        for last in range(first, len(words)):
+            inner = folded[words[first].start():words[last].end()]
+            if inner != folded and inner in needles and BARE_NUMBER.fullmatch(inner) is None:
+                return True
+    return False
+
+
 class NeedleIndex:
     """The withheld strings, filed by their first words."""
 
@@ -66,12 +79,14 @@ class NeedleIndex:
         self._by_key: dict[tuple[str, ...], list[Needle]] = {}
         # Strings with no letter or digit ("£"): rare, and found by plain search.
         self._wordless: list[Needle] = []
-        seen: set[str] = set()
+        folded_needles: dict[str, tuple[str, str]] = {}
         for written, code in needles.items():
             folded = fold(written).strip()
-            if not folded or folded in seen:
+            if folded:
+                folded_needles.setdefault(folded, (written, code))
+        for folded, (written, code) in folded_needles.items():
+            if _implied(folded, folded_needles):
                 continue
-            seen.add(folded)
             words = list(WORD.finditer(folded))[:KEY_WORDS]
             if not words:
                 self._wordless.append(Needle(written, code, folded, (), 0, False))
