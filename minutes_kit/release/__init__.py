@@ -19,6 +19,7 @@ The pipeline, one stage per module:
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import shutil
@@ -151,7 +152,7 @@ def release_minutes(
             if options.pdf:
                 assign_pages(pdf_pages(staged["pdf"]), placed, style, options.mask_length)
             staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
-            hits = _leak_check(staged, ledger, len(placed))
+            hits = _leak_check(staged, ledger)
             if hits:
                 raise LeakDetected(hits)
             staged["audit"].write_text(audit_json(
@@ -174,10 +175,14 @@ def _ledger(findings: Withheld) -> RedactionLedger:
     return ledger
 
 
-def _leak_check(staged: dict[str, Path], ledger: RedactionLedger, schedule_rows: int) -> list[Hit]:
+def _leak_check(staged: dict[str, Path], ledger: RedactionLedger) -> list[Hit]:
+    """The independent check of the files as written: the document against the schedule's rows
+    as written, and the PDF."""
     needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
     codes = {redaction.exemption.code for redaction in ledger.redactions.values()}
-    hits = check_file(staged["docx"], needles, schedule_rows=schedule_rows, codes=codes)
+    with staged["schedule"].open(encoding="utf-8", newline="") as schedule:
+        rows = sum(1 for _ in csv.reader(schedule)) - 1  # less the heading
+    hits = check_file(staged["docx"], needles, schedule_rows=rows, codes=codes)
     if "pdf" in staged:
         hits += check_file(staged["pdf"], needles)
     return hits

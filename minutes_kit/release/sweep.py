@@ -37,6 +37,7 @@ SIMPLE_FIELD = w("fldSimple")
 SLUG_SEPARATORS = re.compile(r"[_+\-]")
 SEPARATOR = "\0"
 """Keeps values apart when they are searched together: neither a letter, a digit nor a space."""
+PROPERTIES_FOLDER = "docProps/"
 STORY_LOCATIONS = {"header": "Page header", "footer": "Page footer", "footnotes": "Footnote",
                    "endnotes": "Endnote", "comments": "Comment"}
 ATTRIBUTE_LOCATIONS = {"bookmarkStart": "Bookmark name", "docPr": "Image description",
@@ -113,13 +114,13 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
             value = _loose_text(element) if attribute == "text" else element.tail
             if value and (exemption := matcher.search(value, bare_numbers=False)) is not None:
                 setattr(element, attribute, matcher.mask(value, MASK))
-                ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Hidden text')} ({name})")
+                ledger.add_direct(exemption, _value_location(name, local, "Hidden text"))
         for key, value in list(element.attrib.items()):
             exemption = next((found for variant in _decodings(value)
                               if (found := matcher.search(variant, bare_numbers=False)) is not None), None)
             if exemption is None:
                 continue
-            ledger.add_direct(exemption, f"{ATTRIBUTE_LOCATIONS.get(local, 'Attribute')} ({name})")
+            ledger.add_direct(exemption, _value_location(name, local, "Attribute"))
             if name.endswith(".rels") and element.get("Type", "").endswith(HYPERLINK_TYPE):
                 unlinked.add(element.get("Id"))
                 element.getparent().remove(element)
@@ -128,6 +129,12 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
     source = package.source_of(name) if name.endswith(".rels") else ""
     if unlinked and source in package.names():
         _unwrap_hyperlinks(package.xml(source), unlinked)
+
+
+def _value_location(part: str, element: str, otherwise: str) -> str:
+    if part.startswith(PROPERTIES_FOLDER):
+        return "Document properties"
+    return f"{ATTRIBUTE_LOCATIONS.get(element, otherwise)} ({part})"
 
 
 def _loose_text(element: etree._Element) -> str | None:
