@@ -34,6 +34,20 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
+def _warn_accessibility(paths: list[Path]) -> None:
+    """Warn about what the accessibility check finds in outputs just written; the exit code stays."""
+    from minutes_kit.rendering.accessibility import check_accessibility
+
+    for path in paths:
+        try:
+            findings = check_accessibility(path)
+        except MinutesError as exc:
+            typer.echo(f"warning: accessibility: {path} was not checked: {exc}", err=True)
+            continue
+        for finding in findings:
+            typer.echo(f"warning: accessibility: {path}: {finding}", err=True)
+
+
 def _print_report(report: Report) -> None:
     for problem in report.sorted():
         typer.echo(str(problem), err=True)
@@ -126,6 +140,7 @@ def render(
     typer.echo(f"wrote {output}")
     if pdf_path:
         typer.echo(f"wrote {pdf_path}")
+    _warn_accessibility([output, *([pdf_path] if pdf_path else [])])
 
 
 @app.command()
@@ -169,6 +184,8 @@ def action_log(
         series = load_series(series_dir)
         write_action_log(compute_register(series, as_of.date() if as_of else dt.date.today()), output)
     typer.echo(f"wrote {output}")
+    if output.suffix.lower() == ".docx":
+        _warn_accessibility([output])
 
 
 @app.command()
@@ -245,10 +262,11 @@ def release(
         typer.echo(f"warning: {warning}", err=True)
     for path in result.outputs:
         typer.echo(f"wrote {path}")
-    if result.dropped:
-        typer.echo(f"left out {len(result.dropped)} part(s) not on the release allow-list (listed in the audit log)")
     if not review:
+        if result.dropped:
+            typer.echo(f"left out {len(result.dropped)} part(s) not on the release allow-list (listed in the audit log)")
         typer.echo(f"{len(result.redactions)} redactions; leak check passed")
+        _warn_accessibility([output, *([output.with_suffix(".pdf")] if pdf else [])])
 
 
 @app.command()
@@ -312,3 +330,31 @@ def verify_release(
         typer.echo(f"error: {file} is not safe to release: withheld text found in {len(hits)} place(s)", err=True)
         raise typer.Exit(LEAK_FOUND)
     typer.echo(f"{file}: no withheld text found")
+
+
+@app.command("check-accessibility")
+def check_accessibility(
+    files: Annotated[list[Path], typer.Argument(
+        help="Word documents (.docx) or PDFs to check, told apart by their content.", show_default=False)],
+) -> None:
+    """Report what the accessibility regulations (WCAG 2.2 AA) would flag: an untagged PDF, no title or
+    language, skipped heading levels, tables without a header row, images without alt text; exit 1 if any."""
+    from minutes_kit.rendering.accessibility import check_accessibility as check
+
+    failed = False
+    for path in files:
+        try:
+            findings = check(path)
+        except MinutesError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
+        for finding in findings:
+            typer.echo(f"{path}: {finding}")
+        if findings:
+            typer.echo(f"{path}: {len(findings)} accessibility problem(s) found", err=True)
+            failed = True
+        else:
+            typer.echo(f"{path}: no accessibility problems found")
+    if failed:
+        raise typer.Exit(1)

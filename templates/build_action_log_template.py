@@ -15,7 +15,8 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.shared import Cm
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
 
 from build_minutes_template import _looped_table, _marking, _page_numbers, _styles
 
@@ -43,6 +44,22 @@ def _actions_table(document, group: str, heading: str, empty: str) -> None:
     document.add_paragraph("{%p endif %}")
 
 
+def _subtitle(document):
+    """Word's Subtitle style, restyled like the headings: Arial, bold, black, upright, not numbered."""
+    style = document.styles["Subtitle"]
+    style.font.name = "Arial"
+    style.font.size = Pt(13)
+    style.font.bold = True
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    properties = style.element.pPr
+    if properties is not None and properties.numPr is not None:
+        properties.remove(properties.numPr)
+    for spacing in style.element.rPr.findall(qn("w:spacing")):  # Word's letter-spaced subtitle
+        style.element.rPr.remove(spacing)
+    return style
+
+
 def build(path: Path) -> None:
     document = Document()
     _styles(document)
@@ -57,13 +74,14 @@ def build(path: Path) -> None:
     _page_numbers(section.footer)
 
     document.add_paragraph("Action Log", style="Title")
-    document.add_paragraph("{{ title }} ({{ series }})", style="Heading 2")
+    # The series under the title is a subtitle, not a heading: the sections below are the Heading 1s.
+    document.add_paragraph("{{ title }} ({{ series }})", style=_subtitle(document))
     document.add_paragraph("Position as of {{ as_of }}, after the meeting of {{ last_meeting }}")
     document.add_paragraph("{{ summary }}")
     _actions_table(document, "outstanding", "Outstanding actions", "There are no outstanding actions.")
     _actions_table(document, "closed", "Closed actions", "No action has been closed yet.")
 
-    document.core_properties.title = "Action Log"
+    document.core_properties.title = "Action Log"  # each log sets its series' title and date
     document.core_properties.author = ""
     document.core_properties.comments = ""
     document.save(path)

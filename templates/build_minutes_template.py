@@ -14,11 +14,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+
+from minutes_kit.record.model import DEFAULT_LANGUAGE
+from minutes_kit.rendering.docx import set_language
 
 OUTPUT_DIR = Path(__file__).resolve().parents[1] / "minutes_kit" / "templates"
 """Where the package reads its templates from (inside the package, so they ship with it)."""
@@ -82,12 +84,44 @@ def _styles(document) -> None:
     figures = document.styles.add_style("Performance Table Text", 1)
     figures.base_style = cell_text
     figures.font.size = Pt(9)
+    # The title block: a bold label, a tab, the value; lines after the first hang at the tab.
+    block = document.styles.add_style("Meeting Details", 1)
+    block.base_style = normal
+    block.font.size = Pt(10)
+    block.paragraph_format.space_after = Pt(2)
+    block.paragraph_format.left_indent = TITLE_BLOCK_INDENT
+    block.paragraph_format.first_line_indent = -TITLE_BLOCK_INDENT
+    block.paragraph_format.tab_stops.add_tab_stop(TITLE_BLOCK_INDENT)
+    # Spelling and screen readers in British English; a record may say otherwise (the renderer sets it).
+    set_language(document, DEFAULT_LANGUAGE)
 
 
-def _label_row(table, label: str, value: str) -> None:
-    cells = table.add_row().cells
-    cells[0].paragraphs[0].add_run(label).bold = True
-    cells[1].paragraphs[0].add_run(value)
+TITLE_BLOCK_INDENT = Cm(4.5)
+"""Where the title block's values start: past the longest label, "Notes taken by:S40(2)"."""
+
+
+def _title_line(document, label: str, value: str, condition: str | None = None) -> None:
+    """A title-block line, "Label:<tab>value", shown only when `condition` holds if one is given."""
+    if condition:
+        document.add_paragraph(f"{{%p if {condition} %}}")
+    paragraph = document.add_paragraph(style="Meeting Details")
+    paragraph.add_run(label).bold = True
+    paragraph.add_run(f"\t{value}")
+    if condition:
+        document.add_paragraph("{%p endif %}")
+
+
+def _title_people(document, label: str, group: str, condition: bool = False) -> None:
+    """A title-block field listing people, one a line: the label on the first line only."""
+    if condition:
+        document.add_paragraph(f"{{%p if {group} %}}")
+    document.add_paragraph(f"{{%p for person in {group} %}}")
+    paragraph = document.add_paragraph(style="Meeting Details")
+    paragraph.add_run(f"{{% if loop.first %}}{label}{{% endif %}}").bold = True
+    paragraph.add_run("\t{{ person.listing }}")
+    document.add_paragraph("{%p endfor %}")
+    if condition:
+        document.add_paragraph("{%p endif %}")
 
 
 def build(path: Path) -> None:
@@ -104,27 +138,17 @@ def build(path: Path) -> None:
 
     document.add_paragraph("Minutes", style="Title")
 
-    block = document.add_table(rows=0, cols=2)
-    block.alignment = WD_TABLE_ALIGNMENT.LEFT
-    _label_row(block, "Title:{{ codes.title }}", "{{ title }}")
-    _label_row(block, "Date:{{ codes.date }}", "{{ date }}")
-    _label_row(block, "{%tr if time %}", "")
-    _label_row(block, "Time:{{ codes.time }}", "{{ time }}")
-    _label_row(block, "{%tr endif %}", "")
-    _label_row(block, "Location:{{ codes.location }}", "{{ location }}")
-    _label_row(block, "Chair:{{ codes.chair }}", "{{ chair.listing }}")
-    _people_row(block, "Attendees:{{ codes.attendees }}", "attendees")
-    _label_row(block, "{%tr if observers %}", "")
-    _people_row(block, "Observers:{{ codes.observers }}", "observers")
-    _label_row(block, "{%tr endif %}", "")
-    _label_row(block, "{%tr if apologies %}", "")
-    _people_row(block, "Apologies:{{ codes.apologies }}", "apologies")
-    _label_row(block, "{%tr endif %}", "")
-    _label_row(block, "{%tr if notes_by %}", "")
-    _label_row(block, "Notes taken by:{{ codes.notes_by }}", "{{ notes_by.listing }}")
-    _label_row(block, "{%tr endif %}", "")
-    _widths(block, (4.0, 12.6))
-    _table_text(block)
+    # The title block is labelled lines, not a table: a table for layout has no header row for a
+    # screen reader to announce, and read cell by cell it loses which value is which.
+    _title_line(document, "Title:{{ codes.title }}", "{{ title }}")
+    _title_line(document, "Date:{{ codes.date }}", "{{ date }}")
+    _title_line(document, "Time:{{ codes.time }}", "{{ time }}", condition="time")
+    _title_line(document, "Location:{{ codes.location }}", "{{ location }}")
+    _title_line(document, "Chair:{{ codes.chair }}", "{{ chair.listing }}")
+    _title_people(document, "Attendees:{{ codes.attendees }}", "attendees")
+    _title_people(document, "Observers:{{ codes.observers }}", "observers", condition=True)
+    _title_people(document, "Apologies:{{ codes.apologies }}", "apologies", condition=True)
+    _title_line(document, "Notes taken by:{{ codes.notes_by }}", "{{ notes_by.listing }}", condition="notes_by")
 
     document.add_paragraph("{%p for item in items %}")
     document.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 1")
@@ -144,11 +168,11 @@ def build(path: Path) -> None:
     document.add_paragraph("{%p endfor %}")
 
     document.add_paragraph("{%p if next_meeting %}")
-    document.add_paragraph("Next meeting{% if codes.next_meeting %}:{{ codes.next_meeting }}{% endif %}", style="Heading 2")
+    document.add_paragraph("Next meeting{% if codes.next_meeting %}:{{ codes.next_meeting }}{% endif %}", style="Heading 1")
     document.add_paragraph("{{ next_meeting }}")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p if contact %}")
-    document.add_paragraph("Contact{% if codes.contact %}:{{ codes.contact }}{% endif %}", style="Heading 2")
+    document.add_paragraph("Contact{% if codes.contact %}:{{ codes.contact }}{% endif %}", style="Heading 1")
     document.add_paragraph("{{ contact.name }}{% if contact.organisation %}, {{ contact.organisation }}{% endif %}")
     document.add_paragraph("{%p if contact.email %}")
     document.add_paragraph("Email: {{ contact.email }}")
@@ -165,7 +189,7 @@ def build(path: Path) -> None:
     )
     document.add_paragraph("{%p endif %}")
 
-    document.core_properties.title = "Minutes"
+    document.core_properties.title = "Minutes"  # each rendering sets the meeting's own title
     document.core_properties.author = ""
     document.core_properties.comments = ""
     document.save(path)
@@ -234,14 +258,6 @@ def _looped_table(
     for row in table.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     return table
-
-
-def _people_row(table, label: str, group: str) -> None:
-    cells = table.add_row().cells
-    cells[0].paragraphs[0].add_run(label).bold = True
-    cells[1].paragraphs[0].add_run(f"{{%p for person in {group} %}}")
-    cells[1].add_paragraph("{{ person.listing }}")
-    cells[1].add_paragraph("{%p endfor %}")
 
 
 def _widths(table, centimetres: tuple[float, ...]) -> None:

@@ -60,6 +60,23 @@ def pdf_pages(pdf: Path) -> list[str]:
     return [page for page in text.split("\f") if page.strip()]
 
 
+def title_block(document) -> dict[str, list[str]]:
+    """The minutes' title block as a reader meets it: each label ("Chair:", "Date:S38") with the
+    lines of its value. The block is labelled lines (style Meeting Details), "Label:<tab>value",
+    further values of a list on lines of their own."""
+    block: dict[str, list[str]] = {}
+    label = ""
+    for paragraph in document.paragraphs:
+        if paragraph.style.name != "Meeting Details":
+            continue
+        head, _, value = paragraph.text.partition("\t")
+        if head.strip():
+            label = head.strip()
+            block[label] = []
+        block.setdefault(label, []).append(value)
+    return block
+
+
 @pytest.fixture(scope="session")
 def sample_record():
     return load_record(SAMPLE)

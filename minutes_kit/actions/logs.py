@@ -19,23 +19,36 @@ from minutes_kit.actions.lifecycle import ActionState
 from minutes_kit.actions.register import Register, action_location, series_builder, status_label
 from minutes_kit.errors import OutputError
 from minutes_kit.files import atomic_output
-from minutes_kit.rendering.context import MinutesContextBuilder, join_names, long_date, short_date
-from minutes_kit.rendering.docx import TEMPLATES_DIR, render_docx
+from minutes_kit.record.model import DEFAULT_LANGUAGE
+from minutes_kit.rendering.context import MinutesContextBuilder, day_month_year, join_names, long_date, short_date
+from minutes_kit.rendering.docx import TEMPLATES_DIR, DocumentProperties, render_docx
 
 ACTION_LOG_TEMPLATE = TEMPLATES_DIR / "action_log.docx"
 OVERDUE_FILL = "F4CCCC"
 """Light red: shading a reader sees at once that still leaves the text legible in print."""
 
 
+ACTION_LOG_SUBJECT = "Action log"
+
+
 def write_action_log(register: Register, output: Path) -> None:
     """Write the action log of `register` to `output`: Word for .docx, a workbook for .xlsx."""
     suffix = Path(output).suffix.lower()
     if suffix == ".docx":
-        render_docx(ACTION_LOG_TEMPLATE, action_log_context(register), output, register.series.inputs)
-    elif suffix == ".xlsx":
+        render_docx(ACTION_LOG_TEMPLATE, action_log_context(register), output, register.series.inputs,
+                    properties=action_log_properties(register))
+        return
+    if suffix == ".xlsx":
         write_workbook(register, output)
-    else:
-        raise OutputError(f"cannot write an action log as {output}: give a .docx or .xlsx file name")
+        return
+    raise OutputError(f"cannot write an action log as {output}: give a .docx or .xlsx file name")
+
+
+def action_log_properties(register: Register) -> DocumentProperties:
+    """Title ("Regional Estates Steering Group: action log as of 20 August 2026"), subject and language."""
+    series = register.series.file
+    return DocumentProperties(title=f"{series.title}: action log as of {day_month_year(register.as_of)}",
+                              subject=ACTION_LOG_SUBJECT, language=series.language or DEFAULT_LANGUAGE)
 
 
 def _owners(action: ActionState, builder: MinutesContextBuilder) -> str:
@@ -97,7 +110,10 @@ def write_workbook(register: Register, output: Path) -> None:
     builder = series_builder(register.series)
     workbook = Workbook()
     workbook.properties.creator = ""
-    workbook.properties.title = f"Action log: {register.series.file.title}"
+    properties = action_log_properties(register)
+    workbook.properties.title = properties.title
+    workbook.properties.subject = properties.subject
+    workbook.properties.language = properties.language
     open_sheet = workbook.active
     open_sheet.title = "Open"
     _fill_sheet(open_sheet, register.outstanding, register, builder)

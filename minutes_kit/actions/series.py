@@ -33,8 +33,12 @@ class Series:
         return next((meeting for meeting in self.meetings if meeting.path.resolve() == resolved), None)
 
     def with_series_people(self, record: MeetingRecord) -> MeetingRecord:
-        """`record` with the series registry behind its own, so actions raised elsewhere can name their owners."""
-        return record.model_copy(update={"people": {**self.file.people, **record.people}})
+        """`record` with the series file laid behind it: the series registry behind its own people, so
+        actions raised elsewhere can name their owners, and the series' language when it gives none."""
+        update: dict = {"people": {**self.file.people, **record.people}}
+        if record.meeting.language is None and self.file.language is not None:
+            update["meeting"] = record.meeting.model_copy(update={"language": self.file.language})
+        return record.model_copy(update=update)
 
 
 @dataclass

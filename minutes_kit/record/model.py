@@ -10,7 +10,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator
+from pydantic import AfterValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator
 
 from minutes_kit.record.base import StrictModel
 from minutes_kit.record.base import Text
@@ -22,6 +22,29 @@ PersonKey = Annotated[
     str,
     StringConstraints(pattern=PERSON_KEY_PATTERN),
     Field(description="A key of the people registry, e.g. 'ab'."),
+]
+
+
+DEFAULT_LANGUAGE = "en-GB"
+"""The language of every document the toolkit writes, unless a record or its series says otherwise."""
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?$"
+"""A BCP 47 language tag of a language, an optional script and an optional region: en-GB, cy-GB, cy."""
+
+
+def _language_case(tag: str) -> str:
+    """A tag in its usual case, as Word writes it: ``EN-gb`` -> ``en-GB``, ``sr-latn-rs`` -> ``sr-Latn-RS``."""
+    parts = tag.split("-")
+    shown = [parts[0].lower()]
+    for part in parts[1:]:
+        shown.append(part.capitalize() if len(part) == 4 else part.upper())
+    return "-".join(shown)
+
+
+Language = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=LANGUAGE_PATTERN),
+    AfterValidator(_language_case),
+    Field(description="The documents' language, a BCP 47 tag: en-GB (the default), cy-GB for Welsh."),
 ]
 
 
@@ -73,6 +96,11 @@ class Meeting(StrictModel):
         None, description="Optional handling descriptor added to OFFICIAL-SENSITIVE."
     )
     status: Status = Field(Status.DRAFT, description="A draft carries DRAFT on every page.")
+    language: Language | None = Field(
+        None,
+        description=("The language of the minutes, a BCP 47 tag such as en-GB or cy-GB (Welsh): spelling is "
+                     "checked and screen readers speak in it. Default: the series' language, else en-GB."),
+    )
 
     @property
     def marking(self) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 from pydantic import Field
 
 from minutes_kit.record.base import StrictModel, Text
-from minutes_kit.record.model import Classification, Contact, Descriptor, Person, PersonKey, marking
+from minutes_kit.record.model import Classification, Contact, Descriptor, Language, Person, PersonKey, marking
 
 SERIES_FILE = "series.yaml"
 
@@ -42,6 +42,9 @@ class SeriesFile(StrictModel):
     notes_by: PersonKey | None = None
     standing_items: list[StandingItem] = Field(min_length=1)
     contact: Contact | None = None
+    language: Language | None = Field(
+        None, description="The language of the series' documents (en-GB by default, cy-GB for Welsh); a record "
+                          "that gives none in its meeting takes this one.")
 
     @property
     def marking(self) -> str:

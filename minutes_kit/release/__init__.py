@@ -8,7 +8,8 @@ The pipeline, one stage per module:
    every form in which it can be written (`context.py`, `ledger.py`);
 3. the template is rendered as for ordinary minutes;
 4. the package's stories are cleaned of tracked changes, comments' anchors and hidden text
-   (`sanitise.py`), then the package is rebuilt from an allow-list (`minutes_kit.ooxml.rebuild`);
+   (`sanitise.py`), then the package is rebuilt from an allow-list (`minutes_kit.ooxml.rebuild`)
+   and given its title, subject and language (`minutes_kit.ooxml.properties`);
 5. withheld strings anywhere else are swept into marks (`sweep.py`);
 6. marks become X's, boxes or highlights, numbered in document order (`marks.py`), and the
    Redaction Summary is appended (`summary.py`);
@@ -32,11 +33,12 @@ from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_f
 from minutes_kit.errors import FindingsUndecided, LeakDetected, ReleaseMismatch
 from minutes_kit.files import atomic_output, guard_output
 from minutes_kit.ooxml.package import Package
+from minutes_kit.ooxml.properties import set_core_properties
 from minutes_kit.ooxml.rebuild import rebuild
 from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.release.context import ReleaseContextBuilder
-from minutes_kit.release.ledger import Redaction, RedactionLedger
+from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
 from minutes_kit.release.marks import MASK, MarkStyle, MaskLength, place_marks
 from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.plan import RedactionPlan
@@ -45,7 +47,8 @@ from minutes_kit.release.sanitise import sanitise
 from minutes_kit.release.schedule import assign_pages, audit_json, pdf_pages, released_by, schedule_csv
 from minutes_kit.release.summary import append_summary
 from minutes_kit.release.sweep import sweep
-from minutes_kit.rendering.docx import MINUTES_TEMPLATE, render_docx
+from minutes_kit.rendering.context import document_title, record_language
+from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
 from minutes_kit.rendering.pdf import convert_to_pdf
 from minutes_kit.verify import Hit, check_file
 
@@ -134,12 +137,16 @@ def release_minutes(
     with tempfile.TemporaryDirectory(prefix="minutes-release-") as work_dir:
         work = Path(work_dir)
         staged = {kind: work / path.name for kind, path in paths.items()}
-        render_docx(template, context, work / "rendered.docx", inputs)
+        render_docx(template, context, work / "rendered.docx", inputs,
+                    properties=DocumentProperties(language=record_language(record)))
         package = Package(work / "rendered.docx")
         sanitise(package)
         matcher = Matcher(ledger.needles)
         # The audit log names the parts left out; an author may have named one after a person.
         dropped = [matcher.mask(part.describe(), MASK) for part in rebuild(package)]
+        # The properties rebuilt empty get the release's title before the sweep, which masks
+        # whatever withheld text is left in it, as everywhere else.
+        set_core_properties(package, **release_properties(record, context["title"], review=options.review))
         sweep(package, ledger, matcher)
         place_marks(package, ledger, style, options.mask_length)
         placed = ledger.placed()
@@ -164,6 +171,23 @@ def release_minutes(
             with atomic_output(path, inputs) as temporary:
                 shutil.copyfile(staged[kind], temporary)
     return ReleaseResult(list(paths.values()), placed, _warnings(findings), dropped)
+
+
+RELEASE_SUBJECT = "FOI release"
+REVIEW_SUBJECT = "FOI release review copy – not for release"
+
+
+def release_properties(record: MeetingRecord, shown_title: str, *, review: bool = False) -> dict[str, str]:
+    """The title, subject and language of a release (or review copy) of `record`: "FOI release:
+    Contract Performance Group, 15 September 2026".
+
+    `shown_title` is the meeting title as the release context shows it: what the context withholds
+    in it (a name, a marked span, the whole field) is a mark, which becomes X's here, whether or not
+    the sweep could find its text (a short or bare number is not searched for in a property). The
+    rest, the date included, is written as the record gives it: the sweep masks what is withheld."""
+    prefix, subject = ("Review copy", REVIEW_SUBJECT) if review else ("FOI release", RELEASE_SUBJECT)
+    title = document_title(MARK_PATTERN.sub(MASK, shown_title), record.meeting.date)
+    return {"title": f"{prefix}: {title}", "subject": subject, "language": record_language(record)}
 
 
 def _ledger(findings: Withheld) -> RedactionLedger:

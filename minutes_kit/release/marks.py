@@ -2,8 +2,12 @@
 
 Styles:
 - ``xxxx``: X's with the code glued on (``XXXXXXS40(2)``), as in real releases; a whole field
-  shows X's only, its code standing after the label (``Date:S38``).
-- ``box``: a solid black box carrying the code in white.
+  shows X's only, its code standing after the label (``Date:S38``). A mark is never glued to
+  the word after it: when a letter or digit follows, a space is put between them, so that a
+  reader (and a screen reader) meets ``XXXXXXS43 5``, never ``XXXXXXS435``.
+- ``box``: a solid black box carrying, in white, what a screen reader should announce:
+  ``Redacted S40(2)``. Word has no alternative text for a run, and hidden text is what a
+  release strips, so what is read is what is shown.
 - review copies: the original text highlighted in yellow, never black, with the code beside it.
 """
 
@@ -15,12 +19,14 @@ from enum import Enum
 from lxml import etree
 
 from minutes_kit.ooxml.package import NAMESPACES, Package, w
-from minutes_kit.ooxml.stories import stories
+from minutes_kit.ooxml.stories import PARAGRAPH, TEXT, own_elements, stories
 from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
 
 FIXED_MASK = 6
 MASK = "X" * FIXED_MASK
 """A value withheld where no code can follow it: an attribute, a link target, a part's name."""
+BOX_WORD = "Redacted"
+"""What a black box says before its code, in white: what a screen reader announces."""
 # Word rejects run properties out of schema order, so new ones are inserted where they belong.
 RUN_PROPERTY_ORDER = [w(tag) for tag in (
     "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
@@ -55,12 +61,48 @@ def place_marks(package: Package, ledger: RedactionLedger, style: MarkStyle, mas
                 pieces = [(piece, numbering.place(int(ident)) if ident else None)
                           for piece, ident in _split(text.text)]
                 if style is MarkStyle.XXXX:
-                    text.text = "".join(piece if r is None else mask_text(r, mask_length) for piece, r in pieces)
+                    text.text = _masked(text, pieces, mask_length)
                 else:
                     _split_run(text, pieces, style)
     for redaction in list(ledger.redactions.values()):
         if redaction.direct:
             numbering.place(redaction.ident)
+
+
+def _masked(text: etree._Element, pieces: list[tuple[str, Redaction | None]], mask_length: MaskLength) -> str:
+    """The text of `text` with its marks as X's, each followed by a space when a letter or digit
+    would otherwise be glued to it (marks stacked one after another stay together)."""
+    shown = []
+    for index, (piece, redaction) in enumerate(pieces):
+        if redaction is None:
+            shown.append(piece)
+            continue
+        shown.append(mask_text(redaction, mask_length))
+        if index + 1 < len(pieces):
+            following, after = pieces[index + 1]
+            glued = after is None and following[:1].isalnum()
+        else:
+            glued = _text_after(text)[:1].isalnum()
+        if glued:
+            shown.append(" ")
+    return "".join(shown)
+
+
+def _text_after(text: etree._Element) -> str:
+    """The visible text right after the text node `text` in its paragraph, up to a tab or break;
+    empty when nothing follows."""
+    paragraph = next(text.iterancestors(PARAGRAPH), None)
+    if paragraph is None:
+        return ""
+    elements = own_elements(paragraph)
+    if text not in elements:
+        return ""
+    for element in elements[elements.index(text) + 1:]:
+        if element.tag != TEXT:
+            return ""  # a tab, a break or a hyphen stands between
+        if element.text:
+            return element.text
+    return ""
 
 
 class _Numbering:
@@ -125,7 +167,7 @@ def _split_run(text: etree._Element, pieces: list[tuple[str, Redaction | None]],
 def _mark_runs(properties: etree._Element | None, redaction: Redaction, style: MarkStyle) -> list[etree._Element]:
     code = redaction.exemption.code
     if style is MarkStyle.BOX:
-        box = make_run(properties, [make_text(f" {code} ")])
+        box = make_run(properties, [make_text(box_text(code))])
         set_run_property(box, "color", val="FFFFFF")
         set_run_property(box, "shd", val="clear", color="auto", fill="000000")
         return [box]
@@ -136,6 +178,11 @@ def _mark_runs(properties: etree._Element | None, redaction: Redaction, style: M
     set_run_property(label, "color", val="C00000")
     set_run_property(label, "highlight", val="yellow")
     return [shown, label]
+
+
+def box_text(code: str) -> str:
+    """The white text of a black box: `` Redacted S40(2) `` (the spaces pad the box)."""
+    return f" {BOX_WORD} {code} "
 
 
 def make_text(value: str) -> etree._Element:

@@ -37,9 +37,12 @@ def schedule_csv(redactions: list[Redaction]) -> str:
 
 
 def assign_pages(pages: list[str], redactions: list[Redaction], style: MarkStyle, mask_length: MaskLength) -> None:
-    """Find each redaction's page in the PDF text: marks appear in the order they are numbered."""
+    """Find each redaction's page in the PDF text: marks appear in the order they are numbered.
+    A redaction masked where it stood (a document property, a link target) is on no page."""
     page_index, offset = 0, 0
     for redaction in redactions:
+        if redaction.direct:
+            continue
         shown = mask_text(redaction, mask_length) if style is MarkStyle.XXXX else redaction.exemption.code
         while page_index < len(pages):
             found = pages[page_index].find(shown, offset)

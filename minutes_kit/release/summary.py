@@ -17,7 +17,9 @@ def append_summary(package: Package, redactions: list[Redaction]) -> None:
     section = body.find("w:sectPr", NAMESPACES)
     heading_style = "Heading1" if _has_style(package, "Heading1") else None
     elements = [
-        _paragraph("Redaction Summary", style=heading_style, bold=heading_style is None, page_break=True),
+        # A real heading either way: the template's Heading 1, else bold text at outline level 1.
+        _paragraph("Redaction Summary", style=heading_style, bold=heading_style is None, page_break=True,
+                   outline_level=None if heading_style else 0),
         _paragraph(f"{len(redactions)} redaction{'s' if len(redactions) != 1 else ''} under the Freedom of "
                    "Information Act 2000 or the Environmental Information Regulations 2004."),
         _table([("No.", "Location", "Exemption")] + [
@@ -37,14 +39,17 @@ def _has_style(package: Package, style_id: str) -> bool:
     return any(s.get(w("styleId")) == style_id for s in package.xml("word/styles.xml").findall("w:style", NAMESPACES))
 
 
-def _paragraph(text: str, *, style: str | None = None, bold: bool = False, page_break: bool = False) -> etree._Element:
+def _paragraph(text: str, *, style: str | None = None, bold: bool = False, page_break: bool = False,
+               outline_level: int | None = None) -> etree._Element:
     paragraph = etree.Element(w("p"))
-    if style or page_break:
+    if style or page_break or outline_level is not None:
         paragraph_properties = etree.SubElement(paragraph, w("pPr"))
         if style:
             etree.SubElement(paragraph_properties, w("pStyle"), {w("val"): style})
         if page_break:
             etree.SubElement(paragraph_properties, w("pageBreakBefore"))
+        if outline_level is not None:
+            etree.SubElement(paragraph_properties, w("outlineLvl"), {w("val"): str(outline_level)})
     run = make_run(None, [make_text(text)])
     if bold:
         set_run_property(run, "b")

@@ -99,11 +99,13 @@ def _decodings(value: str) -> tuple[str, ...]:
 
 def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
     """Attribute values and any text outside paragraphs' text nodes."""
+    # Document properties are read as text (a PDF viewer shows the title), so bare numbers count there.
+    bare_numbers = name.startswith(PROPERTIES_FOLDER)
     root = package.xml(name)
     values = [value for element in root.iter(etree.Element)
               for value in (_loose_text(element), element.tail, *element.attrib.values()) if value]
     joined = SEPARATOR.join(values)
-    if all(matcher.search(variant, bare_numbers=False) is None for variant in _decodings(joined)):
+    if all(matcher.search(variant, bare_numbers=bare_numbers) is None for variant in _decodings(joined)):
         return  # most parts hold nothing withheld
     unlinked: set[str] = set()
     for element in list(root.iter(etree.Element)):
@@ -112,12 +114,12 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
         local = etree.QName(element).localname
         for attribute in ("text", "tail"):
             value = _loose_text(element) if attribute == "text" else element.tail
-            if value and (exemption := matcher.search(value, bare_numbers=False)) is not None:
+            if value and (exemption := matcher.search(value, bare_numbers=bare_numbers)) is not None:
                 setattr(element, attribute, matcher.mask(value, MASK))
                 ledger.add_direct(exemption, _value_location(name, local, "Hidden text"))
         for key, value in list(element.attrib.items()):
             exemption = next((found for variant in _decodings(value)
-                              if (found := matcher.search(variant, bare_numbers=False)) is not None), None)
+                              if (found := matcher.search(variant, bare_numbers=bare_numbers)) is not None), None)
             if exemption is None:
                 continue
             ledger.add_direct(exemption, _value_location(name, local, "Attribute"))

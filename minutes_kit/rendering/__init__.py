@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from minutes_kit.record.model import Action, MeetingRecord
-from minutes_kit.rendering.context import minutes_context
-from minutes_kit.rendering.docx import MINUTES_TEMPLATE, render_docx
+from minutes_kit.rendering.context import minutes_context, minutes_properties
+from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
 from minutes_kit.rendering.pdf import convert_to_pdf
 
-__all__ = ["MINUTES_TEMPLATE", "render_minutes"]
+__all__ = ["MINUTES_TEMPLATE", "DocumentProperties", "minutes_properties", "render_minutes"]
 
 
 def render_minutes(
@@ -27,6 +27,7 @@ def render_minutes(
     `inputs` are the files the record came from; no output may replace one. `raised` gives the
     actions of the record's series by reference, so the actions it reviews show their text and owners.
     """
-    render_docx(template or MINUTES_TEMPLATE, minutes_context(record, raised), output, inputs)
+    render_docx(template or MINUTES_TEMPLATE, minutes_context(record, raised), output, inputs,
+                properties=minutes_properties(record))
     if pdf is not None:
         convert_to_pdf(output, pdf, inputs)

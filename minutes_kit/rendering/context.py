@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from typing import Any, get_args
 
 from minutes_kit.record.markup import Marked, PersonMention, Plain, segments
-from minutes_kit.record.model import Action, MeetingRecord, Paragraph, Status, WithholdableField
+from minutes_kit.record.model import DEFAULT_LANGUAGE, Action, MeetingRecord, Paragraph, Status, WithholdableField
 from minutes_kit.record.texts import paragraph_reference
+from minutes_kit.rendering.docx import DocumentProperties
 from minutes_kit.rendering.performance import lot_context
 
 
@@ -22,6 +23,11 @@ def long_date(day: dt.date) -> str:
 
 def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
+
+
+def day_month_year(day: dt.date) -> str:
+    """``15 September 2026``: a date in a document's title."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def time_range(start: dt.time | None, end: dt.time | None) -> str:
@@ -220,3 +226,23 @@ class MinutesContextBuilder:
 def minutes_context(record: MeetingRecord, raised: Mapping[str, Action] | None = None) -> dict[str, Any]:
     """The template context of the minutes of `record` (with `raised`, the series' actions it reviews)."""
     return MinutesContextBuilder(record, raised).context()
+
+
+MINUTES_SUBJECT = "Minutes"
+
+
+def record_language(record: MeetingRecord) -> str:
+    """The language of the record's documents: its own, else (laid behind it) its series', else en-GB."""
+    return record.meeting.language or DEFAULT_LANGUAGE
+
+
+def document_title(title: str, date: dt.date) -> str:
+    """A meeting's title as its document's title property: "Contract Performance Group, 15 September 2026"."""
+    return f"{title}, {day_month_year(date)}"
+
+
+def minutes_properties(record: MeetingRecord) -> DocumentProperties:
+    """The title, subject and language of the minutes of `record`."""
+    title = MinutesContextBuilder(record).text(record.meeting.title, at="Document title")
+    return DocumentProperties(title=document_title(title, record.meeting.date), subject=MINUTES_SUBJECT,
+                              language=record_language(record))

@@ -76,6 +76,9 @@ def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) ->
     if kind == "string_pattern_mismatch":
         if name == "email":
             return f"{_describe(value)} is not an email address"
+        if name == "language":
+            return (f"{_describe(value)} is not a language tag; write a BCP 47 tag such as en-GB, or cy-GB "
+                    "for Welsh")
         if path and path[0] == "people" and len(path) == 2:
             return f"person key {_describe(value)} must be lower-case letters, digits or _, starting with a letter"
         return f"{_describe(value)} is not a person key (lower-case letters, digits or _, starting with a letter)"

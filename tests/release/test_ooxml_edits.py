@@ -7,7 +7,7 @@ from lxml import etree
 from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.ooxml.stories import ParagraphText, Story
 from minutes_kit.release.ledger import RedactionLedger
-from minutes_kit.release.marks import MarkStyle, MaskLength, _split_run, mask_text, set_run_property
+from minutes_kit.release.marks import MarkStyle, MaskLength, _masked, _split, _split_run, mask_text, set_run_property
 from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.sanitise import _clean_story
 from minutes_kit.release.sweep import sweep_paragraph
@@ -68,9 +68,46 @@ def test_box_mark_is_its_own_run_with_black_shading_and_white_code():
     assert serialise(paragraph) == (
         '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Ask </w:t></w:r>'
         '<w:r><w:rPr><w:i/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:rPr>'
-        '<w:t xml:space="preserve"> S40(2) </w:t></w:r>'
+        '<w:t xml:space="preserve"> Redacted S40(2) </w:t></w:r>'
         '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> today</w:t></w:r></w:p>'
     )
+
+
+def _masked_paragraph(paragraph: etree._Element, ledger: RedactionLedger) -> str:
+    """The paragraph's text with each of its text nodes' marks turned into X's, as a release does."""
+    for text in texts(paragraph):
+        pieces = [(piece, ledger.redactions[int(ident)] if ident else None) for piece, ident in _split(text.text)]
+        text.text = _masked(text, pieces, MaskLength.FIXED)
+    return "".join(text.text for text in texts(paragraph))
+
+
+def test_x_marks_are_never_glued_to_the_next_word_but_stack_and_keep_punctuation():
+    ledger = RedactionLedger()
+    ledger.add(S40, "1.1", "Peter Hall")
+    ledger.add(load_catalogue().lookup("S43"), "1.1", "12")
+    ledger.add(S40, "Title block: Date", "Tuesday 12 May 2026", glue_code=False)
+    cases = {
+        "\ue0001\ue001 thanked everyone": "XXXXXXS40(2) thanked everyone",  # as real releases print it
+        "\ue0001\ue001's team": "XXXXXXS40(2)'s team",
+        "(\ue0002\ue001)": "(XXXXXXS43)",
+        "\ue0001\ue001\ue0002\ue001 agreed": "XXXXXXS40(2)XXXXXXS43 agreed",  # stacked, as real releases do
+        "\ue0002\ue0015 cases": "XXXXXXS43 5 cases",  # never XXXXXXS435
+        "\ue0001\ue001son": "XXXXXXS40(2) son",
+        "\ue0003\ue001meeting": "XXXXXX meeting",
+    }
+    for marked, shown in cases.items():
+        paragraph = xml(f"<w:p><w:r><w:t>{marked}</w:t></w:r></w:p>")
+        assert _masked_paragraph(paragraph, ledger) == shown, marked
+
+
+def test_a_mark_at_the_end_of_a_run_is_not_glued_to_the_next_run():
+    ledger = RedactionLedger()
+    ledger.add(load_catalogue().lookup("S43"), "1.1", "12")
+    glued = xml("<w:p><w:r><w:t>Raised \ue0001\ue001</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>5 cases</w:t></w:r></w:p>")
+    assert _masked_paragraph(glued, ledger) == "Raised XXXXXXS43 5 cases"
+    apart = xml("<w:p><w:r><w:t>Raised \ue0001\ue001</w:t><w:tab/><w:t>5 cases</w:t></w:r></w:p>")
+    _masked_paragraph(apart, ledger)
+    assert texts(apart)[0].text == "Raised XXXXXXS43"  # the tab stands between them
 
 
 def test_run_properties_are_inserted_in_schema_order():

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from minutes_kit.cli import app
 from minutes_kit.rendering.context import long_date
-from tests.conftest import SAMPLE, pdf_pages
+from tests.conftest import SAMPLE, pdf_pages, title_block
 from tests.release.helpers import body_text, part_texts, parts_holding
 
 POLICY = "contract-performance"
@@ -56,10 +56,9 @@ def test_money_in_the_minutes_is_absent_from_the_release(released, sample_docx):
 
 def test_whole_fields_carry_their_code_after_the_label(released):
     style, output = released
-    labels = [row.cells[0].text for row in Document(output).tables[0].rows]
-    assert "Date:S38" in labels and "Location:S38" in labels
-    values = {row.cells[0].text: row.cells[1].text for row in Document(output).tables[0].rows}
-    assert values["Date:S38"] == ("XXXXXX" if style == "xxxx" else " S38 ")
+    values = title_block(Document(output))
+    assert "Date:S38" in values and "Location:S38" in values
+    assert values["Date:S38"] == (["XXXXXX"] if style == "xxxx" else [" Redacted S38 "])
 
 
 def test_names_and_references_are_marked_inline(released):
@@ -69,17 +68,18 @@ def test_names_and_references_are_marked_inline(released):
         assert "XXXXXXS40(2) opened the meeting" in text
         assert re.search(r"took an action to [^()]+\(XXXXXXS38\)", text)
     else:
-        assert " S40(2)  opened the meeting" in text
+        assert " Redacted S40(2)  opened the meeting" in text
 
 
 @pytest.mark.parametrize("released", ["box"], indirect=True)
 def test_box_marks_are_black_with_white_code(released):
     _, output = released
     document = zipfile.ZipFile(output).read("word/document.xml").decode()
+    # The box's text is what a screen reader announces: the word and the code.
     box = re.search(r'<w:r><w:rPr>(?:(?!</w:rPr>).)*<w:color w:val="FFFFFF"/>(?:(?!</w:rPr>).)*'
                     r'<w:shd w:val="clear" w:color="auto" w:fill="000000"/>(?:(?!</w:rPr>).)*</w:rPr>'
-                    r'<w:t xml:space="preserve"> S40\(2\) </w:t></w:r>', document)
-    assert box, "no black box carrying S40(2)"
+                    r'<w:t xml:space="preserve"> Redacted S40\(2\) </w:t></w:r>', document)
+    assert box, "no black box carrying Redacted S40(2)"
 
 
 def test_disclosable_people_keep_their_names(tmp_path, sample_record):
@@ -173,7 +173,9 @@ def test_pdf_release_has_no_withheld_text_and_pages_in_the_schedule(office, tmp_
     assert "XXXXXXS40(2)" in text
     rows = list(csv.DictReader(output.with_suffix(".redactions.csv").open()))
     assert rows[0]["page"] == "1"
-    pages = [int(row["page"]) for row in rows]
+    # The date in the title property is withheld too: a row with no page.
+    assert [row["page"] for row in rows if row["location"] == "Document properties"] == [""]
+    pages = [int(row["page"]) for row in rows if row["location"] != "Document properties"]
     assert pages == sorted(pages) and pages[-1] > 1
 
 

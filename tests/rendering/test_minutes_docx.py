@@ -12,15 +12,7 @@ from docx import Document
 from minutes_kit.rendering import render_minutes
 from minutes_kit.rendering.context import join_names, long_date, minutes_context, short_date
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, check_template_variables, open_template
-from tests.conftest import SAMPLE
-
-
-def _title_block(document) -> dict[str, list[str]]:
-    block = {}
-    for row in document.tables[0].rows:
-        label, value = row.cells
-        block[label.text.strip()] = [p.text for p in value.paragraphs if p.text.strip()]
-    return block
+from tests.conftest import SAMPLE, title_block
 
 
 def _body_paragraphs(document) -> list[str]:
@@ -28,7 +20,7 @@ def _body_paragraphs(document) -> list[str]:
 
 
 def test_title_block_lists_the_meeting_and_people_in_order(sample_docx, sample_record):
-    block = _title_block(Document(sample_docx))
+    block = title_block(Document(sample_docx))
     people = sample_record.people
     assert block["Title:"] == [sample_record.meeting.title]
     assert block["Date:"] == [long_date(sample_record.meeting.date)]
