@@ -7,6 +7,10 @@ encodings, PNG text and embedded zips; matched word by word rather than by regul
 It shares only the canonical folding with the rest of the toolkit and imports nothing from the
 release, the Word model, detection or rendering, so that a part or a spelling they miss is not
 missed here too for the same reason.
+
+A PDF is read twice over: its pages' text through pdftotext, and every other text its bytes
+hold (document information, XMP metadata, bookmarks, the structure tree's alternative text,
+annotations, form fields), strings and streams alike, by `verify.pdf`.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import subprocess
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from minutes_kit.errors import InputUnreadable, VerifyUnavailable
 from minutes_kit.text.folding import fold
 from minutes_kit.verify.extract import SEPARATOR, Extraction, Paragraphs, read_file
+from minutes_kit.verify.pdf import pdf_extractions, read_pdf
 from minutes_kit.verify.redactions import STORY_PART, count_redactions
 from minutes_kit.verify.search import NeedleIndex
 
@@ -77,10 +82,15 @@ def check_docx(path: Path, needles: Mapping[str, str], *, schedule_rows: int | N
 
 
 def check_pdf(path: Path, needles: Mapping[str, str]) -> list[Hit]:
-    """Every page of the PDF at `path` that holds a withheld string or a private-use mark."""
+    """Every place in the PDF at `path` that holds a withheld string or a private-use mark: each
+    page's text (as pdftotext reads it), then, as part "PDF", every other text the file holds
+    (document information, XMP metadata, bookmarks, structure tree, annotations, form fields:
+    see `verify.pdf`). A file over `MAX_PDF_SIZE`, or one whose streams decode past their
+    bounds, is refused (`ArchiveUnsafe`); an encrypted one cannot be checked (`VerifyUnavailable`)."""
+    data = read_pdf(path)
     pages = _pdf_text(path).split(PDF_PAGE_BREAK)
-    return _search((Extraction(f"PDF page {number}", "text", page) for number, page in enumerate(pages, start=1)),
-                   NeedleIndex(needles))
+    page_texts = (Extraction(f"PDF page {number}", "text", page) for number, page in enumerate(pages, start=1))
+    return _search(chain(page_texts, pdf_extractions(data, str(path))), NeedleIndex(needles), across_parts=True)
 
 
 def check_file(path: Path, needles: Mapping[str, str], *, schedule_rows: int | None = None,
@@ -101,17 +111,20 @@ def _redactions(count: int) -> str:
     return f"{count} redaction{'' if count == 1 else 's'}"
 
 
-def _search(extractions: Iterable[Extraction | Paragraphs], index: NeedleIndex) -> list[Hit]:
+def _search(extractions: Iterable[Extraction | Paragraphs], index: NeedleIndex, *,
+            across_parts: bool = False) -> list[Hit]:
     """Each (part, location, needle) once; a catch-all reading of a part only adds what the precise
-    readings of that part did not already find."""
+    readings of that part (of any part, `across_parts`: a PDF's pages and the rest of the file
+    are one text) did not already find."""
     hits: dict[tuple[str, str, str], Hit] = {}
     found_in_part: set[tuple[str, str]] = set()
     for extraction in extractions:
         fallback = isinstance(extraction, Extraction) and extraction.fallback
         for hit in _hits(extraction, index):
-            if fallback and (hit.part, hit.needle) in found_in_part:
+            scope = "" if across_parts else hit.part
+            if fallback and (scope, hit.needle) in found_in_part:
                 continue
-            found_in_part.add((hit.part, hit.needle))
+            found_in_part.add((scope, hit.needle))
             hits.setdefault((hit.part, hit.location, hit.needle), hit)
     return list(hits.values())
 

@@ -207,13 +207,14 @@ def entry_extractions(part: str, data: bytes, xml: XmlPart | None) -> Iterator[E
     elif data.startswith(PNG_SIGNATURE):
         yield from (Extraction(part, PNG_TEXT, text) for text in _png_texts(part, data))
     for location, encoding, offset in RAW_DECODINGS:
-        for window in _windows(data):
+        for window in windows(data):
             yield Extraction(part, location, bytes(window[offset:]).decode(encoding, errors="ignore"),
                              fallback=True, marks_meaningful=xml is not None and encoding == "utf-8",
                              bare_numbers=False)
 
 
-def _windows(data: bytes) -> Iterator[memoryview]:
+def windows(data: bytes) -> Iterator[memoryview]:
+    """`data` in overlapping windows of at most `WINDOW` bytes, each starting at an even offset."""
     view = memoryview(data)
     start = 0
     while True:
@@ -221,6 +222,9 @@ def _windows(data: bytes) -> Iterator[memoryview]:
         if start + WINDOW >= len(data):
             return
         start += WINDOW - WINDOW_OVERLAP
+
+
+CORE_PROPERTIES_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 
 def _xml_root(part: str, data: bytes) -> etree._Element | None:
@@ -239,13 +243,16 @@ def _xml_root(part: str, data: bytes) -> etree._Element | None:
 def _xml_extractions(part: str, xml: XmlPart) -> Iterator[Extraction | Paragraphs]:
     text = xml.text
     yield Paragraphs(part, text.paragraphs)
+    # A document's title and subject are read as text (a PDF viewer shows the title): bare numbers
+    # count there, unlike in other elements, where they are sizes and counts.
+    properties = etree.QName(xml.root).namespace == CORE_PROPERTIES_NAMESPACE
     for name, values in text.elements.items():
-        yield Extraction(part, f"element {name}", SEPARATOR.join(values), bare_numbers=False)
+        yield Extraction(part, f"element {name}", SEPARATOR.join(values), bare_numbers=properties)
     yield Extraction(part, XML_COMMENT, SEPARATOR.join(text.comments))
     yield Extraction(part, PROCESSING_INSTRUCTION, SEPARATOR.join(text.instructions))
     # Every value read at once: which attribute holds what is worked out only in a part where
     # something is found.
-    yield Extraction(part, "attributes", SEPARATOR.join(_attribute_readings(SEPARATOR.join(text.attributes))),
+    yield Extraction(part, "attributes", SEPARATOR.join(value_readings(SEPARATOR.join(text.attributes))),
                      bare_numbers=False, narrower=partial(_attribute_extractions, part, xml.root))
     yield Extraction(part, WHOLE_PART, "".join(text.stream), fallback=True, bare_numbers=False)
     yield Extraction(part, WHOLE_PART, "\n".join(line if isinstance(line, str) else line.text
@@ -260,11 +267,11 @@ def _attribute_extractions(part: str, root: etree._Element) -> Iterator[Extracti
         for key, value in element.attrib.items():
             by_location.setdefault(_attribute_location(prefixes, element, key), []).append(value)
     for location, values in by_location.items():
-        yield Extraction(part, location, SEPARATOR.join(_attribute_readings(SEPARATOR.join(values))),
+        yield Extraction(part, location, SEPARATOR.join(value_readings(SEPARATOR.join(values))),
                          bare_numbers=False)
 
 
-def _attribute_readings(values: str) -> list[str]:
+def value_readings(values: str) -> list[str]:
     """Values (one, or several joined by the separator) as written, as a URL or form field would
     decode them, and as a slug ("helen_brackley", "helen-brackley") would read aloud. Each
     decoding of values joined is the join of each value's decoding: the separator is no part of

@@ -3,7 +3,7 @@
 A requester is told why each piece was withheld by its row in the schedule; a redaction on the
 page without a row is withholding without a stated reason. Counted are the two marks a release
 leaves with a code: X's with the code glued on ("XXXXXXS40(2)") and a black box whose text is
-the code. Whole fields are redacted with X's alone and their code beside the label, so they are
+the code, alone or after the word a screen reader announces ("Redacted S40(2)"). Whole fields are redacted with X's alone and their code beside the label, so they are
 not counted here: finding fewer redactions than rows is never an error.
 """
 
@@ -21,6 +21,8 @@ STORY_PART = re.compile(r"(?:^|/)(?:document\d*|header\d*|footer\d*|footnotes|en
 MAIN_DOCUMENT = re.compile(r"(?:^|/)document\d*\.xml$")
 MASK = re.compile(r"X{3,}")
 BLACK = "000000"
+BOX_WORD = re.compile(r"^redacted\s+", re.IGNORECASE)
+"""What a box may say before its code."""
 
 
 def count_redactions(package: Package, codes: Iterable[str]) -> tuple[str, int]:
@@ -49,9 +51,9 @@ def _masks(text: PartText, codes: list[str]) -> int:
 
 
 def _boxes(root: etree._Element, codes: set[str]) -> int:
-    """Runs shaded black whose text is a code, found from their shading."""
+    """Runs shaded black whose text is a code (or "Redacted" and a code), found from their shading."""
     shaded = dict.fromkeys(run for shading in root.iter("{*}shd") if (run := _shaded_run(shading)) is not None)
-    return sum(1 for run in shaded if _run_text(run).strip() in codes and not _in_fallback(run))
+    return sum(1 for run in shaded if BOX_WORD.sub("", _run_text(run).strip()) in codes and not _in_fallback(run))
 
 
 def _shaded_run(shading: etree._Element) -> etree._Element | None:

@@ -278,6 +278,17 @@ def test_more_redactions_on_the_page_than_rows_in_the_schedule_is_reported(tmp_p
         "word/document.xml, 4 redactions in the document, 3 in the schedule: redaction without a schedule row"]
 
 
+def test_a_box_saying_redacted_and_its_code_counts_as_a_redaction(tmp_path):
+    path = package(tmp_path, {DOCUMENT: document(
+        paragraph(run("1.1. Seen by"), run(" Redacted S40(2) ", box=True)),
+        paragraph(run("Date:S38"), run(" Redacted S38 ", box=True)),
+        paragraph(run("1.2. Not a box:"), run(" Redacted remarks ", box=True)))})
+
+    assert check_docx(path, {}, schedule_rows=2, codes=["S40(2)", "S38"]) == []
+    assert [hit.kind for hit in check_docx(path, {}, schedule_rows=1, codes=["S40(2)", "S38"])] == [
+        "redaction without a schedule row"]
+
+
 def test_the_codes_of_the_needles_count_as_redaction_codes(tmp_path):
     path = package(tmp_path, {DOCUMENT: document(paragraph(run("XXXXXXS40(2)")))})
 
@@ -483,3 +494,16 @@ def test_every_first_word_a_text_holds_is_found_however_many_there_are(people):
     found = [needle.written for needle in NeedleIndex(dict.fromkeys(names, "S40(2)")).find(text)]
 
     assert found == names[::2]
+
+
+def test_a_bare_number_in_the_document_title_is_a_hit_but_not_in_a_width(tmp_path):
+    core = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Invoice 48120</dc:title></cp:coreProperties>')
+    body = (f'<w:document {W_NAMESPACES}><w:body><w:tbl><w:tblGrid><w:gridCol w:w="48120"/></w:tblGrid>'
+            '</w:tbl></w:body></w:document>')
+    path = tmp_path / "titled.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("docProps/core.xml", core)
+        archive.writestr("word/document.xml", body)
+    hits = check_docx(path, {"48120": "S43"})
+    assert [(hit.part, hit.location) for hit in hits] == [("docProps/core.xml", "element dc:title")]
