@@ -225,8 +225,11 @@ def schema(
 
 @app.command()
 def release(
-    file: Annotated[Path, typer.Argument(help="The meeting record (YAML).", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Word file to write.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(
+        help="The meeting record (YAML) or Word document (.docx), told apart by content; several for a batch "
+        "answering one request, written into the folder -o.", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help="Word file to write (with several inputs: the folder to write into).", show_default=False)],
     style: Annotated[Literal["xxxx", "box"], typer.Option(
         "--style", help="xxxx: X's with the code glued on (XXXXXXS40(2)); box: a black box carrying the code.")] = "xxxx",
     mask_length: Annotated[Literal["fixed", "proportional"], typer.Option(
@@ -244,20 +247,33 @@ def release(
     template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help=(
         "Treat warnings as errors, and refuse to release while a finding of `minutes scan` is undecided."))] = False,
+    terms: Annotated[Optional[Path], typer.Option(
+        "--terms", help="Word documents only: a terms file of text and patterns to withhold wherever they occur.")] = None,
+    decisions: Annotated[Optional[Path], typer.Option(
+        "--decisions", help="Word documents only: the decisions file to apply, as it is "
+        "(default: DOC.decisions.yaml beside each document).")] = None,
 ) -> None:
-    """Write the FOI release of a record: exempt text removed and marked with its code, verified leak-free.
+    """Write the FOI release of a record or a Word document: exempt text removed and marked with its code,
+    verified leak-free.
 
     Personal data nobody marked is withheld as decided in FILE.decisions.yaml (see `minutes scan`)."""
-    from minutes_kit.actions.register import minutes_source
-    from minutes_kit.release import ReleaseOptions, release_minutes
+    from minutes_kit.release import ReleaseOptions
 
     options = ReleaseOptions(
         style=style, mask_length=mask_length, policy=policy, summary=summary,
         pdf=pdf, review=review, by=by, template=template, strict=strict,
     )
     with _reported():
-        record, raised, inputs = minutes_source(file, strict=strict)
-        result = release_minutes(record, file, output, options, raised=raised, inputs=inputs)
+        kinds = [(file, _input_kind(file)) for file in files]  # every input checked before anything is written
+    if len(files) > 1:
+        _release_batch(kinds, output, options, terms=terms, decisions=decisions)
+        return
+    file, kind = kinds[0]
+    if kind == "record" and (terms or decisions):
+        _fail(f"--terms and --decisions apply to Word documents; {file} is a meeting record, whose text is "
+              "withheld by its marks, its policy and its own decisions file")
+    with _reported():
+        result = _release_one(file, kind, output, options, terms=terms, decisions=decisions)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
     for path in result.outputs:
@@ -269,13 +285,75 @@ def release(
         _warn_accessibility([output, *([output.with_suffix(".pdf")] if pdf else [])])
 
 
+def _input_kind(path: Path) -> str:
+    """"docx" for a Word document, "record" for anything else (a missing file included, so that a
+    record's own messages stay as they are); an Office file that is not a .docx is refused with
+    what to do."""
+    from minutes_kit.ooxml.kind import is_office_file, open_word_document
+
+    if path.is_file() and is_office_file(path):
+        open_word_document(path)
+        return "docx"
+    return "record"
+
+
+def _release_one(file: Path, kind: str, output: Path, options, *, terms: Optional[Path], decisions: Optional[Path]):
+    from minutes_kit.actions.register import minutes_source
+    from minutes_kit.release import release_document, release_minutes
+
+    if kind == "record":
+        record, raised, inputs = minutes_source(file, strict=options.strict)
+        return release_minutes(record, file, output, options, raised=raised, inputs=inputs)
+    return release_document(file, output, options, terms=terms, decisions=decisions)
+
+
+def _release_batch(kinds: list[tuple[Path, str]], folder: Path, options, *, terms: Optional[Path],
+                   decisions: Optional[Path]) -> None:
+    """Release each input into `folder` (``<stem>.release.docx``, or ``<stem>.review.docx``), with one
+    combined schedule, ``schedule.csv``, naming each row's document."""
+    from minutes_kit.files import atomic_output
+    from minutes_kit.release.document import combined_schedule
+
+    records = [file for file, kind in kinds if kind == "record"]
+    if terms and records:
+        _fail(f"--terms applies to Word documents only, and {records[0]} is a meeting record: release it on its "
+              "own, with its text marked inline or by its policy")
+    stems = [file.stem for file, _ in kinds]
+    repeated = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if repeated:
+        _fail(f"two inputs would be written as {repeated[0]}: give each input of a batch its own name")
+    if folder.exists() and not folder.is_dir():
+        _fail(f"with several inputs, -o names a folder to write into, and {folder} is a file")
+    if decisions and records:
+        typer.echo("warning: --decisions applies to the Word documents; each record uses its own decisions file",
+                   err=True)
+    released = []
+    for file, kind in kinds:
+        output = folder / f"{file.stem}.{'review' if options.review else 'release'}.docx"
+        with _reported():
+            result = _release_one(file, kind, output, options, terms=terms, decisions=decisions)
+        for warning in result.warnings:
+            typer.echo(f"warning: {file}: {warning}", err=True)
+        for path in result.outputs:
+            typer.echo(f"wrote {path}")
+        typer.echo(f"{file}: {len(result.redactions)} redactions" + ("" if options.review else "; leak check passed"))
+        released.append((file.name, result.redactions))
+    if not options.review:
+        schedule = folder / "schedule.csv"
+        with _reported(), atomic_output(schedule, [file for file, _ in kinds]) as temporary:
+            temporary.write_text(combined_schedule(released), encoding="utf-8")
+        typer.echo(f"wrote {schedule}")
+
+
 @app.command()
 def scan(
-    file: Annotated[Optional[Path], typer.Argument(help="The meeting record (YAML).", show_default=False)] = None,
+    file: Annotated[Optional[Path], typer.Argument(
+        help="The meeting record (YAML) or a Word document (.docx), told apart by content.", show_default=False)] = None,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Read {"text": ..., "known": [names]} lines from standard input and write the findings of each.')] = False,
 ) -> None:
-    """Find personal data nobody marked, and add each new finding to FILE.decisions.yaml for a reviewer."""
+    """Find personal data nobody marked in a record or in every part of a Word document, and add each
+    new finding to FILE.decisions.yaml for a reviewer."""
     if jsonl == (file is not None):
         raise typer.BadParameter("give a record to scan, or --jsonl to read texts from standard input")
     if jsonl:
@@ -287,10 +365,15 @@ def scan(
         return
     from minutes_kit.actions.register import minutes_source
     from minutes_kit.detection.decisions import Decision, scan_and_merge, write_decisions
+    from minutes_kit.detection.document_scan import scan_and_merge_document
+    from minutes_kit.ooxml.kind import is_office_file
 
     with _reported():
-        record, _, _ = minutes_source(file)
-        decisions = scan_and_merge(record, file)
+        if is_office_file(file):
+            decisions = scan_and_merge_document(file)
+        else:
+            record, _, _ = minutes_source(file)
+            decisions = scan_and_merge(record, file)
         written = write_decisions(decisions, file)
     undecided = [entry for entry in decisions.findings if entry.decision is Decision.UNDECIDED]
     for entry in undecided:
@@ -307,7 +390,8 @@ mistyped path (1) or a usage error (2)."""
 @app.command("verify-release")
 def verify_release(
     file: Annotated[Path, typer.Argument(help="A released .docx or .pdf to check.", show_default=False)],
-    record: Annotated[Path, typer.Argument(help="The record it was released from.", show_default=False)],
+    record: Annotated[Path, typer.Argument(
+        help="The record or Word document it was released from (told apart by content).", show_default=False)],
     audit: Annotated[Optional[Path], typer.Option(
         "--audit", help="The release's audit log (default: FILE with .audit.json beside it).")] = None,
     policy: Annotated[Optional[str], typer.Option(
@@ -320,8 +404,13 @@ def verify_release(
     from minutes_kit.release import verify_release as check_release
 
     with _reported():
-        loaded, raised, _ = minutes_source(record)
-        hits, warnings = check_release(file, loaded, record, audit=audit, policy_name=policy, raised=raised)
+        if _input_kind(record) == "docx":
+            from minutes_kit.release import verify_document
+
+            hits, warnings = verify_document(file, record, audit=audit)
+        else:
+            loaded, raised, _ = minutes_source(record)
+            hits, warnings = check_release(file, loaded, record, audit=audit, policy_name=policy, raised=raised)
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     if hits:

@@ -120,3 +120,13 @@ class TemplateLimitExceeded(TemplateError):
     """A template went past one of the limits on rendering (time, output size, the size of a value
     it builds), and was stopped; raised from inside Jinja's sandbox, where the template's name is
     not known, so `rendering.docx.render_docx` names it in the message it raises from this."""
+
+
+class NotAWordDocument(MinutesError):
+    """A file given as a Word document is another kind of file (a Word 97-2003 .doc, a
+    password-protected or macro-enabled document, an OpenDocument text): the message says how to
+    save it as a .docx."""
+
+
+class TermsInvalid(RecordInvalid):
+    """A terms file has problems; `report` lists all of them with their lines."""

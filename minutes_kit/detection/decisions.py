@@ -1,4 +1,5 @@
-"""The reviewer's decisions on findings: ``RECORD.decisions.yaml`` beside the record.
+"""The reviewer's decisions on findings: ``RECORD.decisions.yaml`` beside the record (or
+``DOC.decisions.yaml`` beside a Word document, in the same format).
 
 The file is written by `minutes scan` and edited by hand. For each finding a
 reviewer writes ``decision: redact`` (under ``code``, the suggested one unless
@@ -8,7 +9,7 @@ findings as undecided and never drops a decision: one whose text no longer
 occurs is kept, marked ``stale: true``. Undecided findings that no longer
 occur are dropped, as there is nothing to keep.
 
-The file also holds the SHA-256 of the record text it was scanned from. While
+The file also holds the SHA-256 of the record text (or document) it was scanned from. While
 it matches, a release uses the stored findings and never loads spaCy.
 """
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 NUMBER_LIKE = re.compile(r"^[\d\s+().:-]+$")
 HEADER = """\
-# Personal data that `minutes scan` found in {record} and nobody marked.
+# Personal data that `minutes scan` found in {name} and nobody marked.
 # For each finding, write a decision and who made it, then run `minutes release`:
 #   decision: redact          withheld under `code` (the suggested code unless you change it)
 #   decision: keep            with  reason: not personal data   or   reason: disclosable
@@ -173,7 +174,7 @@ def write_decisions(decisions: DecisionsFile, record_path: Path) -> Path:
             data.pop("stale")
         entries.append(yaml.dump([data], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                                  default_flow_style=None))
-    text = HEADER.format(record=Path(record_path).name) + f"record_sha256: {decisions.record_sha256}\n"
+    text = HEADER.format(name=Path(record_path).name) + f"record_sha256: {decisions.record_sha256}\n"
     text += "findings:" + (" []\n" if not entries else "\n" + "\n".join(entries))
     with atomic_output(path, [record_path]) as temporary:
         temporary.write_text(text, encoding="utf-8")

@@ -53,7 +53,7 @@ from minutes_kit.rendering.pdf import convert_to_pdf
 from minutes_kit.verify import Hit, check_file
 
 __all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "MarkStyle", "MaskLength", "release_minutes",
-           "verify_release", "audit_path"]
+           "verify_release", "audit_path", "leak_check", "output_paths", "release_document", "verify_document"]
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def release_minutes(
             if options.pdf:
                 assign_pages(pdf_pages(staged["pdf"]), placed, style, options.mask_length)
             staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
-            hits = _leak_check(staged, ledger)
+            hits = leak_check(staged, ledger)
             if hits:
                 raise LeakDetected(hits)
             staged["audit"].write_text(audit_json(
@@ -199,7 +199,7 @@ def _ledger(findings: Withheld) -> RedactionLedger:
     return ledger
 
 
-def _leak_check(staged: dict[str, Path], ledger: RedactionLedger) -> list[Hit]:
+def leak_check(staged: dict[str, Path], ledger: RedactionLedger) -> list[Hit]:
     """The independent check of the files as written: the document against the schedule's rows
     as written, and the PDF."""
     needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
@@ -278,3 +278,7 @@ def _as_released(audit: Path, record: MeetingRecord, record_path: Path) -> tuple
     if not decisions.is_file() or _sha256(decisions) != decisions_sha:
         raise ReleaseMismatch(f"{decisions} is missing or has changed since the release (see {audit})")
     return policy, Withheld(load_decisions(decisions), current=True)
+
+
+# Any Word document's release reuses the options, outputs and leak check above.
+from minutes_kit.release.document import release_document, verify_document  # noqa: E402

@@ -30,10 +30,14 @@ def schedule_csv(redactions: list[Redaction]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(SCHEDULE_COLUMNS)
-    for r in redactions:
-        writer.writerow([r.number, r.location, r.page or "", r.exemption.code, r.exemption.title,
-                         "yes" if r.exemption.absolute else "no"])
+    writer.writerows(schedule_row(r) for r in redactions)
     return buffer.getvalue()
+
+
+def schedule_row(r: Redaction) -> list[object]:
+    """One redaction as the schedule lists it (`SCHEDULE_COLUMNS`): never the removed text."""
+    return [r.number, r.location, r.page or "", r.exemption.code, r.exemption.title,
+            "yes" if r.exemption.absolute else "no"]
 
 
 def assign_pages(pages: list[str], redactions: list[Redaction], style: MarkStyle, mask_length: MaskLength) -> None:

@@ -18,6 +18,7 @@ invisible characters hide nothing, and:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import unquote, unquote_plus
 
 from lxml import etree
@@ -43,24 +44,30 @@ STORY_LOCATIONS = {"header": "Page header", "footer": "Page footer", "footnotes"
 ATTRIBUTE_LOCATIONS = {"bookmarkStart": "Bookmark name", "docPr": "Image description",
                        "cNvPr": "Image description", "hyperlink": "Link", "Relationship": "Link target"}
 
+Locate = Callable[[Story, etree._Element, str], str]
+"""Names where a paragraph is, for the schedule: from its story, the paragraph and its text."""
 
-def sweep(package: Package, ledger: RedactionLedger, matcher: Matcher[Exemption]) -> None:
+
+def sweep(package: Package, ledger: RedactionLedger, matcher: Matcher[Exemption], *,
+          locate: Locate | None = None) -> None:
     """Sweep every story and every value of the package for the ledger's needles (`matcher`
-    searches for them)."""
+    searches for them). `locate` names a paragraph's location in the schedule; by default a
+    paragraph reference of minutes ("3.2"), else the story ("Page header", "Document text")."""
     if not matcher.values:
         return
     for story in stories(package):
-        _sweep_story(package.xml(story.part), story, matcher, ledger)
+        _sweep_story(package.xml(story.part), story, matcher, ledger, locate)
     for name in package.xml_parts():
         _sweep_values(package, name, matcher, ledger)
 
 
-def _sweep_story(root: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
+def _sweep_story(root: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger,
+                 locate: Locate | None = None) -> None:
     for simple in list(root.iter(SIMPLE_FIELD)):
         if any(matcher.search(variant) is not None for variant in _decodings(simple.get(w("instr"), ""))):
             unwrap(simple)
     for paragraph in paragraphs(root):
-        sweep_paragraph(paragraph, story, matcher, ledger)
+        sweep_paragraph(paragraph, story, matcher, ledger, locate)
     for equation in equations(root):
         # An equation's runs take no mark (marks are placed in a paragraph's runs): masked here.
         for start, end, exemption in reversed(list(matcher.spans(equation.text))):
@@ -68,7 +75,8 @@ def _sweep_story(root: etree._Element, story: Story, matcher: Matcher[Exemption]
             ledger.add_direct(exemption, "Equation")
 
 
-def sweep_paragraph(paragraph: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
+def sweep_paragraph(paragraph: etree._Element, story: Story, matcher: Matcher[Exemption], ledger: RedactionLedger,
+                    locate: Locate | None = None) -> None:
     """Withheld text in one paragraph's visible text becomes marks; a field code holding any goes."""
     codes = list(paragraph.iter(FIELD_CODE))
     # A field's code may be split over runs anywhere, even inside a word: its pieces join directly.
@@ -80,7 +88,7 @@ def sweep_paragraph(paragraph: etree._Element, story: Story, matcher: Matcher[Ex
     text = ParagraphText(paragraph)
     if matcher.search(text.text) is None:
         return
-    location = _location(story, text.text)
+    location = locate(story, paragraph, text.text) if locate else _location(story, text.text)
     for start, end, exemption in reversed(list(matcher.spans(text.text))):
         text.replace(start, end, ledger.add(exemption, location, text.text[start:end]))
 
