@@ -248,7 +248,7 @@ def release(
     strict: Annotated[bool, typer.Option("--strict", help=(
         "Treat warnings as errors, and refuse to release while a finding of `minutes scan` is undecided."))] = False,
     terms: Annotated[Optional[Path], typer.Option(
-        "--terms", help="Word documents only: a terms file of text and patterns to withhold wherever they occur.")] = None,
+        "--terms", help="A terms file of text and patterns to withhold wherever they occur (records and documents).")] = None,
     decisions: Annotated[Optional[Path], typer.Option(
         "--decisions", help="Word documents only: the decisions file to apply, as it is "
         "(default: DOC.decisions.yaml beside each document).")] = None,
@@ -269,9 +269,9 @@ def release(
         _release_batch(kinds, output, options, terms=terms, decisions=decisions)
         return
     file, kind = kinds[0]
-    if kind == "record" and (terms or decisions):
-        _fail(f"--terms and --decisions apply to Word documents; {file} is a meeting record, whose text is "
-              "withheld by its marks, its policy and its own decisions file")
+    if kind == "record" and decisions:
+        _fail(f"--decisions applies to Word documents; {file} is a meeting record, whose findings are decided "
+              "in its own decisions file")
     with _reported():
         result = _release_one(file, kind, output, options, terms=terms, decisions=decisions)
     for warning in result.warnings:
@@ -303,7 +303,7 @@ def _release_one(file: Path, kind: str, output: Path, options, *, terms: Optiona
 
     if kind == "record":
         record, raised, inputs = minutes_source(file, strict=options.strict)
-        return release_minutes(record, file, output, options, raised=raised, inputs=inputs)
+        return release_minutes(record, file, output, options, raised=raised, inputs=inputs, terms=terms)
     return release_document(file, output, options, terms=terms, decisions=decisions)
 
 
@@ -315,9 +315,6 @@ def _release_batch(kinds: list[tuple[Path, str]], folder: Path, options, *, term
     from minutes_kit.release.document import combined_schedule
 
     records = [file for file, kind in kinds if kind == "record"]
-    if terms and records:
-        _fail(f"--terms applies to Word documents only, and {records[0]} is a meeting record: release it on its "
-              "own, with its text marked inline or by its policy")
     stems = [file.stem for file, _ in kinds]
     repeated = sorted({stem for stem in stems if stems.count(stem) > 1})
     if repeated:

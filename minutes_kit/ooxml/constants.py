@@ -28,6 +28,7 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 NAMESPACES = {
     "w": W, "w14": W14, "w15": W15, "r": R, "pr": PACKAGE_RELS, "ct": CONTENT_TYPES, "mc": MC, "wp": WP, "a": A,
@@ -58,6 +59,7 @@ CT_CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml
 CT_EXTENDED_PROPERTIES = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 CT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml"
 CT_XML = "application/xml"
+CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_PNG = "image/png"
 CT_JPEG = "image/jpeg"
 

@@ -5,8 +5,10 @@ invents, or one a careful author chose, goes out with the release. So the releas
 package instead, holding only the parts a reader needs to see the minutes, each reached from the
 main document through a relationship that kind of part is expected to have and declared with a
 content type on the list below. Everything else (thumbnails, printer settings, custom XML and
-properties, altChunks, ActiveX, embedded objects, the glossary, comments, people, VBA, charts,
-diagrams) is left behind and reported, so the audit log can say what the release did not carry.
+properties, altChunks, ActiveX, embedded objects, the glossary, comments, people, VBA, diagrams)
+is left behind and reported, so the audit log can say what the release did not carry. A chart is
+kept as its cached values (which the sweep then cleans, as a reader sees them); its embedded
+workbook, styles and colours are left behind.
 
 Every part kept is rewritten rather than copied: XML without comments, processing instructions,
 revision ids (rsids) and references to anything left behind; images without their metadata;
@@ -27,9 +29,9 @@ from minutes_kit.archive import parse_xml
 from minutes_kit.errors import InputUnreadable
 from minutes_kit.ooxml.constants import (
     CONTENT_TYPES, CONTENT_TYPES_PART, CP, CT_CORE_PROPERTIES, CT_ENDNOTES, CT_EXTENDED_PROPERTIES, CT_FONT_TABLE,
-    CT_FOOTER, CT_FOOTNOTES, CT_HEADER, CT_JPEG, CT_MAIN_DOCUMENT, CT_MAIN_DOCUMENT_MACRO_ENABLED, CT_NUMBERING,
+    CT_CHART, CT_FOOTER, CT_FOOTNOTES, CT_HEADER, CT_JPEG, CT_MAIN_DOCUMENT, CT_MAIN_DOCUMENT_MACRO_ENABLED, CT_NUMBERING,
     CT_PNG, CT_RELATIONSHIPS, CT_SETTINGS, CT_STYLES, CT_THEME, CT_WEB_SETTINGS, CT_XML, DC, DCMITYPE, DCTERMS,
-    EXTENDED, MC, O, PACKAGE_RELS, PACKAGE_SOURCE, R, RT_A_F_CHUNK, RT_ACTIVEX_CONTROL_BINARY, RT_ATTACHED_TEMPLATE,
+    EXTENDED, MC, O, PACKAGE_RELS, PACKAGE_SOURCE, R, RT_A_F_CHUNK, RT_ACTIVEX_CONTROL_BINARY, RT_ATTACHED_TEMPLATE, RT_CHART,
     RT_COMMENTS_EXTENDED, RT_COMMENTS_EXTENSIBLE, RT_COMMENTS_IDS, RT_CONTROL, RT_CORE_PROPERTIES, RT_CUSTOM_PROPERTIES,
     RT_CUSTOM_XML, RT_CUSTOM_XML_PROPS, RT_DIAGRAM_DATA, RT_ENDNOTES, RT_EXTENDED_PROPERTIES, RT_FONT, RT_FONT_TABLE,
     RT_FOOTER, RT_FOOTNOTES, RT_GLOSSARY_DOCUMENT, RT_HEADER, RT_HYPERLINK, RT_IMAGE, RT_NUMBERING,
@@ -47,14 +49,18 @@ IMAGE_EXTENSIONS = {CT_PNG: "png", CT_JPEG: "jpeg"}
 IMAGES = frozenset(IMAGE_CLEANERS)
 
 STORY_RELATIONSHIPS = {RT_IMAGE: IMAGES}
+CHARTS = {RT_CHART: {CT_CHART}}
+"""A chart keeps no relationship: not its embedded workbook (the data behind it, whole), nor its
+style and colour parts; what it shows is the values it caches in its own XML."""
 ALLOWED = {
     CT_MAIN_DOCUMENT: {
         RT_STYLES: {CT_STYLES}, RT_NUMBERING: {CT_NUMBERING}, RT_SETTINGS: {CT_SETTINGS}, RT_HEADER: {CT_HEADER},
         RT_FOOTER: {CT_FOOTER}, RT_FOOTNOTES: {CT_FOOTNOTES}, RT_ENDNOTES: {CT_ENDNOTES},
         RT_FONT_TABLE: {CT_FONT_TABLE}, RT_THEME: {CT_THEME}, RT_WEB_SETTINGS: {CT_WEB_SETTINGS}, RT_IMAGE: IMAGES,
+        **CHARTS,
     },
-    CT_HEADER: STORY_RELATIONSHIPS,
-    CT_FOOTER: STORY_RELATIONSHIPS,
+    CT_HEADER: STORY_RELATIONSHIPS | CHARTS,
+    CT_FOOTER: STORY_RELATIONSHIPS | CHARTS,
     CT_FOOTNOTES: STORY_RELATIONSHIPS,
     CT_ENDNOTES: STORY_RELATIONSHIPS,
     CT_NUMBERING: {RT_IMAGE: IMAGES},  # picture bullets
@@ -75,7 +81,7 @@ PART_NAMES = {
     RT_FOOTNOTES: "word/footnotes.xml", RT_ENDNOTES: "word/endnotes.xml", RT_FONT_TABLE: "word/fontTable.xml",
     RT_THEME: "word/theme/theme1.xml", RT_WEB_SETTINGS: "word/webSettings.xml",
     RT_HEADER: "word/header{number}.xml", RT_FOOTER: "word/footer{number}.xml",
-    RT_IMAGE: "word/media/image{number}.{extension}",
+    RT_IMAGE: "word/media/image{number}.{extension}", RT_CHART: "word/charts/chart{number}.xml",
 }
 """Names of kept parts, as Word writes them; a name without a number is one a document has once."""
 RELATIONSHIP_ID = "rId{number}"

@@ -37,6 +37,7 @@ from minutes_kit.ooxml.properties import set_core_properties
 from minutes_kit.ooxml.rebuild import rebuild
 from minutes_kit.record.exemptions import load_catalogue
 from minutes_kit.record.model import Action, MeetingRecord
+from minutes_kit.record.texts import record_texts
 from minutes_kit.release.context import ReleaseContextBuilder
 from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
 from minutes_kit.release.marks import MASK, MarkStyle, MaskLength, place_marks
@@ -46,6 +47,7 @@ from minutes_kit.release.policy import LoadedPolicy, find_policy, load_policy
 from minutes_kit.release.sanitise import sanitise
 from minutes_kit.release.schedule import assign_pages, audit_json, pdf_pages, released_by, schedule_csv
 from minutes_kit.release.summary import append_summary
+from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, term_needles
 from minutes_kit.release.sweep import sweep
 from minutes_kit.rendering.context import document_title, record_language
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
@@ -109,18 +111,21 @@ def release_minutes(
     *,
     raised: Mapping[str, Action] | None = None,
     inputs: Iterable[Path] = (),
+    terms: Path | None = None,
 ) -> ReleaseResult:
     """Write the release (or, with `options.review`, the review copy) of `record` to `output`.
 
     `raised`: a series' actions by reference, for the actions this meeting reviews; `inputs`: every
-    file the record came from, none of which an output may replace.
+    file the record came from, none of which an output may replace; `terms`: a terms file (an FOI
+    officer's list for a whole request), withheld as well.
     """
     template = options.template or MINUTES_TEMPLATE
-    inputs = [record_path, decisions_path(record_path), template, *inputs]
+    inputs = [record_path, decisions_path(record_path), template, *([Path(terms)] if terms else []), *inputs]
     paths = output_paths(output, options)
     for path in paths.values():
         guard_output(path, inputs)
     policy = load_policy(find_policy(options.policy, record))
+    loaded_terms = load_terms(terms) if terms is not None else None
     findings = withheld_findings(record, record_path)
     if options.strict and not options.review and findings.undecided:
         raise FindingsUndecided(
@@ -141,6 +146,10 @@ def release_minutes(
                     properties=DocumentProperties(language=record_language(record)))
         package = Package(work / "rendered.docx")
         sanitise(package)
+        if loaded_terms is not None:
+            # Patterns are matched in the minutes as rendered, template text included.
+            for text, exemption in term_needles(loaded_terms.terms, document_texts(package)):
+                ledger.search_for(text, exemption)
         matcher = Matcher(ledger.needles)
         # The audit log names the parts left out; an author may have named one after a person.
         dropped = [matcher.mask(part.describe(), MASK) for part in rebuild(package)]
@@ -163,7 +172,7 @@ def release_minutes(
             if hits:
                 raise LeakDetected(hits)
             staged["audit"].write_text(audit_json(
-                record=record_path, policy=policy, decisions=_decisions_used(record_path, findings),
+                record=record_path, policy=policy, decisions=_decisions_used(record_path, findings), terms=loaded_terms,
                 by=released_by(options.by), style=style, mask_length=options.mask_length,
                 outputs=list(paths.values()), redactions=placed, dropped=dropped,
             ), encoding="utf-8")
@@ -241,8 +250,9 @@ def verify_release(
     has changed since the release."""
     warnings: list[str] = []
     audit = audit or audit_path(file)
+    terms: LoadedTerms | None = None
     if audit.is_file():
-        policy, findings = _as_released(audit, record, record_path)
+        policy, findings, terms = _as_released(audit, record, record_path)
     else:
         warnings.append(f"no audit log at {audit}: checking with the record's policy and decisions "
                         "(give --audit PATH to check what the release used)")
@@ -250,11 +260,15 @@ def verify_release(
         findings = withheld_findings(record, record_path)
     ledger = _ledger(findings)
     ReleaseContextBuilder(RedactionPlan(record, policy, load_catalogue()), ledger, raised=raised).context()
+    if terms is not None:
+        for text, exemption in term_needles(terms.terms, (text for _, text in record_texts(record))):
+            ledger.search_for(text, exemption)
     needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
     return check_file(file, needles), warnings
 
 
-def _as_released(audit: Path, record: MeetingRecord, record_path: Path) -> tuple[LoadedPolicy, Withheld]:
+def _as_released(audit: Path, record: MeetingRecord,
+                 record_path: Path) -> tuple[LoadedPolicy, Withheld, LoadedTerms | None]:
     from minutes_kit.detection.decisions import load_decisions
 
     try:
@@ -262,6 +276,7 @@ def _as_released(audit: Path, record: MeetingRecord, record_path: Path) -> tuple
         released_sha, policy_sha = entry["record_sha256"], entry["policy_sha256"]
         policy_name, policy_path = entry["policy"], entry["policy_path"]
         decisions_sha = entry.get("decisions_sha256")
+        terms_path, terms_sha = entry.get("terms"), entry.get("terms_sha256")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ReleaseMismatch(f"{audit} is not an audit log of minutes-kit: {exc}") from exc
     if _sha256(record_path) != released_sha:
@@ -272,12 +287,15 @@ def _as_released(audit: Path, record: MeetingRecord, record_path: Path) -> tuple
     if policy.sha256 != policy_sha:
         raise ReleaseMismatch(f"the policy {policy_name} ({policy.path}) is not the one the release used: "
                               f"it has changed since (see {audit})")
+    if terms_path and (not Path(terms_path).is_file() or _sha256(Path(terms_path)) != terms_sha):
+        raise ReleaseMismatch(f"the terms file {terms_path} is missing or has changed since the release (see {audit})")
+    terms = load_terms(Path(terms_path)) if terms_path else None
     if decisions_sha is None:
-        return policy, withheld_findings(record, record_path)
+        return policy, withheld_findings(record, record_path), terms
     decisions = decisions_path(record_path)
     if not decisions.is_file() or _sha256(decisions) != decisions_sha:
         raise ReleaseMismatch(f"{decisions} is missing or has changed since the release (see {audit})")
-    return policy, Withheld(load_decisions(decisions), current=True)
+    return policy, Withheld(load_decisions(decisions), current=True), terms
 
 
 # Any Word document's release reuses the options, outputs and leak check above.

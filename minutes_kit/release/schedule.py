@@ -22,6 +22,7 @@ from minutes_kit.errors import VerifyUnavailable
 from minutes_kit.release.ledger import Redaction
 from minutes_kit.release.marks import MarkStyle, MaskLength, mask_text
 from minutes_kit.release.policy import LoadedPolicy
+from minutes_kit.release.terms import LoadedTerms
 
 SCHEDULE_COLUMNS = ("number", "location", "page", "code", "exemption", "absolute")
 
@@ -78,8 +79,9 @@ def pdf_pages(path: Path) -> list[str]:
     return result.stdout.split("\f")
 
 
-def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, by: str, style: MarkStyle,
-               mask_length: MaskLength, outputs: list[Path], redactions: list[Redaction], dropped: list[str]) -> str:
+def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, terms: LoadedTerms | None, by: str,
+               style: MarkStyle, mask_length: MaskLength, outputs: list[Path], redactions: list[Redaction],
+               dropped: list[str]) -> str:
     """Who released what, when, from which record, policy and decisions: enough for `verify-release`
     to check the file later with what the release used."""
     counts = Counter(r.exemption.code for r in redactions)
@@ -93,6 +95,8 @@ def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, by
         "policy_sha256": policy.sha256,
         "decisions": str(decisions) if decisions else None,
         "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest() if decisions else None,
+        "terms": str(terms.path.resolve()) if terms else None,
+        "terms_sha256": terms.sha256 if terms else None,
         "style": style.value,
         "mask_length": mask_length.value,
         "outputs": [str(path) for path in outputs],

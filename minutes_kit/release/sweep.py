@@ -23,6 +23,7 @@ from urllib.parse import unquote, unquote_plus
 
 from lxml import etree
 
+from minutes_kit.ooxml.constants import C as CHART
 from minutes_kit.ooxml.package import NAMESPACES, Package, unwrap, w
 from minutes_kit.ooxml.stories import (
     FIELD_CODE, MATH_TEXT, TEXT, ParagraphText, Story, drop_field_code, equations, paragraphs, stories,
@@ -107,9 +108,10 @@ def _decodings(value: str) -> tuple[str, ...]:
 
 def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
     """Attribute values and any text outside paragraphs' text nodes."""
-    # Document properties are read as text (a PDF viewer shows the title), so bare numbers count there.
-    bare_numbers = name.startswith(PROPERTIES_FOLDER)
+    # Document properties are read as text (a PDF viewer shows the title), and a chart's cached
+    # values are what it draws and labels, so bare numbers count there.
     root = package.xml(name)
+    bare_numbers = name.startswith(PROPERTIES_FOLDER) or etree.QName(root).namespace == CHART  # a chart by what it is, not its name
     values = [value for element in root.iter(etree.Element)
               for value in (_loose_text(element), element.tail, *element.attrib.values()) if value]
     joined = SEPARATOR.join(values)

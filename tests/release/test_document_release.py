@@ -241,9 +241,30 @@ terms:
     assert not (tmp_path / "out.docx").exists()
 
 
-def test_terms_and_decisions_are_for_documents_not_records(runner, tmp_path):
+def test_a_batch_of_documents_and_a_record_shares_the_terms(runner, tmp_path):
+    """The issue's request: two documents and a meeting record, one terms file, one schedule."""
+    from tests.release.hostile import RECORD as HOSTILE_RECORD
+
+    record = tmp_path / "minutes.yaml"
+    record.write_text(HOSTILE_RECORD.replace("The supplier will confirm the survey dates.",
+                                             f"The supplier claimed {SUM} under REF-777888."), encoding="utf-8")
+    inputs = [_named(tmp_path / "a.docx", f"{SECRET} claimed {SUM}."), _named(tmp_path / "b.docx", "See REF-654321."),
+              record]
+    folder = tmp_path / "released"
+    terms = write_terms(tmp_path)
+    result = runner.invoke(app, ["release", *map(str, inputs), "-o", str(folder), "--terms", str(terms)])
+    assert result.exit_code == 0, result.output
+    released = folder / "minutes.release.docx"
+    assert leaks(released, [SUM, "48120", "REF-777888", "Peter Hall"]) == {}
+    assert "The supplier claimed XXXXXXS43 under XXXXXXS38" in "\n".join(p.text for p in docx.Document(released).paragraphs)
+    assert runner.invoke(app, ["verify-release", str(released), str(record)]).exit_code == 0
+    with (folder / "schedule.csv").open(encoding="utf-8") as schedule:
+        assert {row["document"] for row in csv.DictReader(schedule)} == {"a.docx", "b.docx", "minutes.yaml"}
+
+
+def test_decisions_are_for_documents_not_records(runner, tmp_path):
     from tests.conftest import SAMPLE
 
     result = runner.invoke(app, ["release", str(SAMPLE), "-o", str(tmp_path / "r.docx"),
-                                 "--terms", str(write_terms(tmp_path))])
-    assert result.exit_code == 1 and "apply to Word documents" in result.output
+                                 "--decisions", str(_decisions(tmp_path / "request.decisions.yaml"))])
+    assert result.exit_code == 1 and "applies to Word documents" in result.output
