@@ -35,6 +35,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/actions_register.py
 	$(BIN)/python bench/release_speed.py
 	$(BIN)/python bench/release_ratio.py
+	$(BIN)/python bench/document_release.py
 
 # The detector against Microsoft Presidio on bench/detect_corpus.jsonl; Presidio is installed
 # for the benchmark only (the `bench` extra), never by `make test`.

@@ -56,8 +56,8 @@ from minutes_kit.rendering import render_minutes
 from minutes_kit.rendering.pdf import find_office
 
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH))
-from render_speed import generated_record  # noqa: E402  (bench/render_speed.py)
+sys.path.insert(0, str(BENCH))  # for bench/render_speed.py
+from render_speed import generated_record
 
 RUNS = 7
 ITEMS, PARAGRAPHS = 28, 10              # ~50 pages
@@ -85,11 +85,11 @@ def pages(docx: Path, work: Path) -> str:
                               capture_output=True, text=True, check=False)
         counted = [line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:")]
         if counted:
-            return f"{counted[0]} (LibreOffice)"
+            return f"{counted[0]} pages (LibreOffice)"
     with zipfile.ZipFile(docx) as package:
         body = package.read("word/document.xml").decode("utf-8")
     paragraphs = body.count("<w:p>") + body.count("<w:p ")
-    return f"~{paragraphs / PARAGRAPHS_PER_PAGE:.0f} (est.: {paragraphs} Word paragraphs / {PARAGRAPHS_PER_PAGE})"
+    return f"~{paragraphs / PARAGRAPHS_PER_PAGE:.0f} pages (estimated: {paragraphs} Word paragraphs / {PARAGRAPHS_PER_PAGE})"
 
 
 def write_record(path: Path, items: int, paragraphs: int) -> Path:
@@ -170,9 +170,9 @@ def main() -> None:
         print(f"terms file: {len(TERMS['terms']) - 1} text terms (the record's people, PERSON) and 1 pattern; "
               "no decisions file (each release warns the document was not scanned)")
         print(f"(a) ~50-page document: generated record {ITEMS} items x {PARAGRAPHS} paragraphs "
-              f"({record.stat().st_size:,} bytes of YAML), rendered once: {pages(document, work)} pages; "
+              f"({record.stat().st_size:,} bytes of YAML), rendered once: {pages(document, work)}; "
               f"its release: {redactions} redactions, {warnings} warning(s)")
-        print(f"(b) ~5-page document: {SMALL_ITEMS} items x {SMALL_PARAGRAPHS} paragraphs: {pages(small, work)} pages; "
+        print(f"(b) ~5-page document: {SMALL_ITEMS} items x {SMALL_PARAGRAPHS} paragraphs: {pages(small, work)}; "
               f"a batch of {BATCH} copies: {batch_redactions} redactions in all")
         print()
         print(f"In-process (ms); (a) {RUNS} interleaved runs each, (b) {BATCH_RUNS} batches after one warm-up:")

@@ -14,7 +14,10 @@ Besides a paragraph's text (tracked insertions included): its equations ("equati
 ("deleted text in paragraph 14"), its field codes ("field code in paragraph 14"), the targets of
 its external hyperlinks, URL-decoded ("link in paragraph 14"), the alternative text of its
 pictures and shapes ("image 1 description", "shape 2 title", numbered in that order through the
-document), and a comment's author ("author of comment 2"). Pages are not known: a document is
+document), and a comment's author ("author of comment 2"). A chart's caches are a place of their
+own, "chart 1" (numbered in the order the charts appear: the body's, then those of headers and
+footers): the series names and category labels it caches and the text of its titles, which is
+what the chart shows whatever the workbook behind it says. Pages are not known: a document is
 not laid out here.
 """
 
@@ -26,7 +29,9 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from minutes_kit.ooxml.constants import MC, PIC, R, RT_COMMENTS, RT_ENDNOTES, RT_FOOTNOTES, RT_HYPERLINK, WP
+from minutes_kit.ooxml.constants import (
+    A, C, MC, PIC, R, RT_CHART, RT_COMMENTS, RT_ENDNOTES, RT_FOOTNOTES, RT_HYPERLINK, WP,
+)
 from minutes_kit.ooxml.package import Package, w
 from minutes_kit.ooxml.stories import MATH, MATH_TEXT, PARAGRAPH, ParagraphText, main_document, stories
 
@@ -38,7 +43,8 @@ FIELD_CODE = "field code"
 LINK = "link"
 ALT_TEXT = "alternative text"
 AUTHOR = "author"
-PROSE = frozenset({TEXT, DELETED, FIELD_CODE, ALT_TEXT, AUTHOR})
+CHART_TEXT = "chart text"
+PROSE = frozenset({TEXT, DELETED, FIELD_CODE, ALT_TEXT, AUTHOR, CHART_TEXT})
 
 BODY = w("body")
 TABLE = w("tbl")
@@ -53,6 +59,14 @@ RELATIONSHIP_ID = f"{{{R}}}id"
 DRAWING_PROPERTIES = f"{{{WP}}}docPr"
 PICTURE = f"{{{PIC}}}pic"
 ALT_TEXT_ATTRIBUTES = {"descr": "description", "title": "title"}
+CHART_REFERENCE = f"{{{C}}}chart"
+"""In a story, the drawing's reference (``c:chart r:id``) to a chart part."""
+CHART_VALUE = f"{{{C}}}v"
+CHART_TEXT_TAGS = (CHART_VALUE, f"{{{A}}}t")
+"""A cached value, and the text of a title (or of any other rich text the chart draws)."""
+STRING_CACHES = {f"{{{C}}}strCache", f"{{{C}}}multiLvlStrCache", f"{{{C}}}tx"}
+"""What holds a cached value that is text: a series name, a category label (numbers are in
+``c:numCache``); ``c:tx`` may hold its value directly."""
 
 SECTION_PROPERTIES = w("sectPr")
 PARAGRAPH_PROPERTIES = w("pPr")
@@ -79,7 +93,7 @@ class TextPlace:
     """Where a person finds it in Word: "paragraph 14", "table 2, row 3", "footnote 3"."""
     text: str
     kind: str = TEXT
-    """TEXT, DELETED, FIELD_CODE, LINK, ALT_TEXT or AUTHOR."""
+    """TEXT, DELETED, FIELD_CODE, LINK, ALT_TEXT, AUTHOR or CHART_TEXT."""
 
     @property
     def is_prose(self) -> bool:
@@ -93,7 +107,8 @@ def text_places(package: Package) -> list[TextPlace]:
         return []
     drawings = _DrawingNumbers()
     places = _story_places(package, main, body_paragraph_places(package.xml(main)), drawings)
-    for part, name in header_footer_places(package, main).items():
+    headers_footers = header_footer_places(package, main)
+    for part, name in headers_footers.items():
         places += _story_places(package, part, _named_alike(package.xml(part), name), drawings)
     for part, name_of in note_places(package, main).items():
         places += _story_places(package, part, name_of, drawings)
@@ -102,6 +117,7 @@ def text_places(package: Package) -> list[TextPlace]:
         part, names = comments
         paragraphs = {paragraph: name for comment, name in names.items() for paragraph in comment.iter(PARAGRAPH)}
         places += _story_places(package, part, paragraphs, drawings) + comment_authors(names)
+    places += chart_places(package, [main, *headers_footers])
     return list(dict.fromkeys(place for place in places if place.text.strip()))
 
 
@@ -237,6 +253,30 @@ def comment_names(package: Package, main: str) -> tuple[str, dict[etree._Element
 def comment_authors(names: dict[etree._Element, str]) -> list[TextPlace]:
     """Each comment's author, shown beside it in Word."""
     return [TextPlace(f"author of {name}", comment.get(COMMENT_AUTHOR, ""), AUTHOR) for comment, name in names.items()]
+
+
+def chart_places(package: Package, parts: list[str]) -> list[TextPlace]:
+    """The text each chart of these story parts caches, as "chart 1", "chart 2": numbered in the
+    order the parts refer to them, a chart referred to twice by the first reference."""
+    numbers: dict[str, int] = {}
+    places: list[TextPlace] = []
+    for part in parts:
+        charts = {relationship.id: relationship.target for relationship in package.relationships(part)
+                  if relationship.type == RT_CHART and not relationship.is_external}
+        for reference in package.xml(part).iter(CHART_REFERENCE):
+            chart = charts.get(reference.get(RELATIONSHIP_ID, ""))
+            if chart is None or chart not in package.names() or chart in numbers:
+                continue
+            numbers[chart] = len(numbers) + 1
+            places += [TextPlace(f"chart {numbers[chart]}", text, CHART_TEXT)
+                       for text in chart_texts(package.xml(chart))]
+    return places
+
+
+def chart_texts(chart: etree._Element) -> list[str]:
+    """The text a chart part caches, in its order: series names, category labels, titles."""
+    return [node.text for node in chart.iter(*CHART_TEXT_TAGS) if node.text and (
+        node.tag != CHART_VALUE or any(ancestor.tag in STRING_CACHES for ancestor in node.iterancestors()))]
 
 
 def _related_part(package: Package, main: str, relationship_type: str) -> str | None:

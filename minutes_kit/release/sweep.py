@@ -109,9 +109,12 @@ def _decodings(value: str) -> tuple[str, ...]:
 def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledger: RedactionLedger) -> None:
     """Attribute values and any text outside paragraphs' text nodes."""
     # Document properties are read as text (a PDF viewer shows the title), and a chart's cached
-    # values are what it draws and labels, so bare numbers count there.
+    # values are what it draws and labels, so bare numbers count there. A chart is known by its
+    # root element, not by its part's name.
     root = package.xml(name)
-    bare_numbers = name.startswith(PROPERTIES_FOLDER) or etree.QName(root).namespace == CHART  # a chart by what it is, not its name
+    chart = etree.QName(root).namespace == CHART
+    bare_numbers = chart or name.startswith(PROPERTIES_FOLDER)
+    loose = "Chart" if chart else "Hidden text"
     values = [value for element in root.iter(etree.Element)
               for value in (_loose_text(element), element.tail, *element.attrib.values()) if value]
     joined = SEPARATOR.join(values)
@@ -126,7 +129,7 @@ def _sweep_values(package: Package, name: str, matcher: Matcher[Exemption], ledg
             value = _loose_text(element) if attribute == "text" else element.tail
             if value and (exemption := matcher.search(value, bare_numbers=bare_numbers)) is not None:
                 setattr(element, attribute, matcher.mask(value, MASK))
-                ledger.add_direct(exemption, _value_location(name, local, "Hidden text"))
+                ledger.add_direct(exemption, _value_location(name, local, loose))
         for key, value in list(element.attrib.items()):
             exemption = next((found for variant in _decodings(value)
                               if (found := matcher.search(variant, bare_numbers=bare_numbers)) is not None), None)

@@ -224,7 +224,10 @@ def windows(data: bytes) -> Iterator[memoryview]:
         start += WINDOW - WINDOW_OVERLAP
 
 
-CORE_PROPERTIES_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+READ_AS_TEXT_NAMESPACES = frozenset({
+    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "http://schemas.openxmlformats.org/drawingml/2006/chart",
+})
 
 
 def _xml_root(part: str, data: bytes) -> etree._Element | None:
@@ -243,11 +246,11 @@ def _xml_root(part: str, data: bytes) -> etree._Element | None:
 def _xml_extractions(part: str, xml: XmlPart) -> Iterator[Extraction | Paragraphs]:
     text = xml.text
     yield Paragraphs(part, text.paragraphs)
-    # A document's title and subject are read as text (a PDF viewer shows the title): bare numbers
-    # count there, unlike in other elements, where they are sizes and counts.
-    properties = etree.QName(xml.root).namespace == CORE_PROPERTIES_NAMESPACE
+    # A document's title (a PDF viewer shows it) and a chart's cached values are read as text: bare
+    # numbers count there, unlike in other elements, where they are sizes and counts.
+    read_as_text = etree.QName(xml.root).namespace in READ_AS_TEXT_NAMESPACES
     for name, values in text.elements.items():
-        yield Extraction(part, f"element {name}", SEPARATOR.join(values), bare_numbers=properties)
+        yield Extraction(part, f"element {name}", SEPARATOR.join(values), bare_numbers=read_as_text)
     yield Extraction(part, XML_COMMENT, SEPARATOR.join(text.comments))
     yield Extraction(part, PROCESSING_INSTRUCTION, SEPARATOR.join(text.instructions))
     # Every value read at once: which attribute holds what is worked out only in a part where

@@ -280,3 +280,14 @@ def test_a_record_is_not_an_office_file(tmp_path):
     record = tmp_path / "record.docx"  # the name says .docx; the content decides
     record.write_text("meeting: {}\n", encoding="utf-8")
     assert not is_office_file(record)
+
+
+def test_a_chart_s_cached_names_and_title_are_a_place_of_their_own(tmp_path):
+    from minutes_kit.ooxml.package import Package
+    from minutes_kit.ooxml.places import CHART_TEXT
+    from tests.release.test_chart_release import CATEGORY, KEPT_CATEGORY, SERIES, TITLE, chart_document
+
+    places = text_places(Package(chart_document(tmp_path / "chart.docx")))
+    charted = [place for place in places if place.place.startswith("chart")]
+    assert charted == [TextPlace("chart 1", text, CHART_TEXT) for text in (TITLE, SERIES, CATEGORY, KEPT_CATEGORY)]
+    assert all(place.is_prose for place in charted)

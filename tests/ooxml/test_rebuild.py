@@ -608,3 +608,17 @@ def test_jpeg_keeps_the_decoder_segments_and_drops_metadata_thumbnail_and_traili
 ])
 def test_a_jpeg_with_anything_unknown_or_missing_is_refused(damaged):
     assert strip_jpeg(damaged) is None
+
+
+def test_a_chart_is_kept_without_its_workbook_style_or_reference_to_them(tmp_path):
+    from tests.release.test_chart_release import CHART_PART, STYLE_PART, WORKBOOK_PART, chart_document
+
+    package = Package(chart_document(tmp_path / "chart.docx"))
+    dropped = {part.name: part for part in rebuild(package)}
+    assert dropped[WORKBOOK_PART].kind == "embedded package" and STYLE_PART in dropped
+    assert CHART_PART in set(package.names()) and Package.rels_of(CHART_PART) not in set(package.names())
+    chart = package.xml(CHART_PART)
+    assert chart.find(".//{*}externalData") is None and chart.find(".//{*}plotArea") is not None
+    reference = package.xml("word/document.xml").find(".//{*}graphicData/{*}chart")
+    assert [relationship.target for relationship in package.relationships("word/document.xml")
+            if relationship.id == reference.get(f"{{{R}}}id")] == [CHART_PART]
