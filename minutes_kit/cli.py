@@ -348,6 +348,8 @@ def scan(
         help="The meeting record (YAML) or a Word document (.docx), told apart by content.", show_default=False)] = None,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Read {"text": ..., "known": [names]} lines from standard input and write the findings of each.')] = False,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Word documents: lay the document out with LibreOffice and name the page of each place.")] = False,
 ) -> None:
     """Find personal data nobody marked in a record or in every part of a Word document, and add each
     new finding to FILE.decisions.yaml for a reviewer."""
@@ -367,8 +369,11 @@ def scan(
 
     with _reported():
         if is_office_file(file):
-            decisions = scan_and_merge_document(file)
+            decisions = scan_and_merge_document(file, _laid_out_pages(file) if pdf else None)
         else:
+            if pdf:
+                _fail(f"--pdf names pages in a Word document; {file} is a meeting record, whose places are its "
+                      "paragraph references")
             record, _, _ = minutes_source(file)
             decisions = scan_and_merge(record, file)
         written = write_decisions(decisions, file)
@@ -377,6 +382,18 @@ def scan(
         typer.echo(f"undecided: {entry.describe()}")
     stale = sum(entry.stale for entry in decisions.findings)
     typer.echo(f"{len(decisions.findings)} findings, {len(undecided)} undecided, {stale} stale; wrote {written}")
+
+
+def _laid_out_pages(document: Path) -> list[str]:
+    """The text of each page of `document` as LibreOffice lays it out (in a temporary folder)."""
+    import tempfile
+
+    from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
+
+    with tempfile.TemporaryDirectory(prefix="minutes-scan-") as work:
+        pdf = Path(work) / f"{document.stem}.pdf"
+        convert_to_pdf(document, pdf, [document])
+        return pdf_pages(pdf)
 
 
 LEAK_FOUND = 3

@@ -45,13 +45,13 @@ from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.plan import RedactionPlan
 from minutes_kit.release.policy import LoadedPolicy, find_policy, load_policy
 from minutes_kit.release.sanitise import sanitise
-from minutes_kit.release.schedule import assign_pages, audit_json, pdf_pages, released_by, schedule_csv
+from minutes_kit.release.schedule import assign_pages, audit_json, released_by, schedule_csv
 from minutes_kit.release.summary import append_summary
 from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, term_needles
 from minutes_kit.release.sweep import sweep
 from minutes_kit.rendering.context import document_title, record_language
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
-from minutes_kit.rendering.pdf import convert_to_pdf
+from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
 from minutes_kit.verify import Hit, check_file
 
 __all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "MarkStyle", "MaskLength", "release_minutes",

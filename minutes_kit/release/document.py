@@ -48,13 +48,13 @@ from minutes_kit.release.marks import MASK, MarkStyle, place_marks
 from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.sanitise import sanitise
 from minutes_kit.release.schedule import (
-    SCHEDULE_COLUMNS, assign_pages, pdf_pages, released_by, schedule_csv, schedule_row,
+    SCHEDULE_COLUMNS, assign_pages, released_by, schedule_csv, schedule_row,
 )
 from minutes_kit.release.summary import append_summary
 from minutes_kit.release.sweep import STORY_LOCATIONS, Locate, sweep
 from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, term_needles
 from minutes_kit.text.forms import person_forms
-from minutes_kit.rendering.pdf import convert_to_pdf
+from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
 from minutes_kit.record.model import DEFAULT_LANGUAGE
 from minutes_kit.verify import Hit, check_file
 

@@ -13,12 +13,9 @@ import hashlib
 import io
 import json
 import os
-import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
-from minutes_kit.errors import VerifyUnavailable
 from minutes_kit.release.ledger import Redaction
 from minutes_kit.release.marks import MarkStyle, MaskLength, mask_text
 from minutes_kit.release.policy import LoadedPolicy
@@ -67,16 +64,6 @@ def released_by(given: str | None) -> str:
         return os.environ.get("MINUTES_RELEASED_BY") or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
-
-
-def pdf_pages(path: Path) -> list[str]:
-    """The text of each page of a PDF, through pdftotext."""
-    if shutil.which("pdftotext") is None:
-        raise VerifyUnavailable("pdftotext (poppler-utils) is needed to find each redaction's page; install poppler-utils")
-    result = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise VerifyUnavailable(f"pdftotext could not read {path}: {result.stderr.strip()}")
-    return result.stdout.split("\f")
 
 
 def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, terms: LoadedTerms | None, by: str,

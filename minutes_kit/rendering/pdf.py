@@ -69,3 +69,16 @@ def convert_to_pdf(document: Path, pdf: Path, inputs: Iterable[Path] = ()) -> No
             raise OfficeUnavailable(f"LibreOffice could not convert {document}: {detail}")
         with atomic_output(pdf, [document, *inputs]) as temporary:
             shutil.copyfile(produced, temporary)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF, through pdftotext (poppler-utils): where a redaction or a
+    finding is, page by page."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise OfficeUnavailable("pdftotext is needed to read the pages of a PDF; install poppler-utils "
+                                "(Debian/Ubuntu: sudo apt-get install poppler-utils)")
+    result = subprocess.run([program, "-raw", str(path), "-"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise OfficeUnavailable(f"pdftotext could not read {path}: {result.stderr.strip()}")
+    return result.stdout.split("\f")

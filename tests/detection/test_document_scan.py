@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from docx import Document
 from typer.testing import CliRunner
 
 from minutes_kit.cli import app
@@ -75,3 +76,21 @@ def test_a_part_that_is_not_well_formed_xml_is_refused_and_nothing_is_written(tm
     assert result.exit_code == 1
     assert f"{document} is damaged" in result.output and "save it again as .docx" in result.output
     assert not decisions_path(document).exists()
+
+
+def test_with_pdf_a_finding_in_the_body_names_its_page(office, tmp_path):
+    from docx.enum.text import WD_BREAK
+
+    document = Document()
+    document.add_paragraph("The panel met in the morning.")
+    document.add_paragraph("The agenda was agreed.").add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("The figures were presented by Tomasz Nowak for the quarter.")
+    path = tmp_path / "paged.docx"
+    document.save(path)
+
+    result = CliRunner().invoke(app, ["scan", str(path), "--pdf"])
+
+    assert result.exit_code == 0, result.output
+    decisions = yaml.safe_load((tmp_path / "paged.decisions.yaml").read_text(encoding="utf-8"))
+    [finding] = [entry for entry in decisions["findings"] if entry["text"] == "Tomasz Nowak"]
+    assert finding["found_in"] == ["paragraph 3 on page 2"]
