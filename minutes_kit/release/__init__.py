@@ -25,7 +25,7 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,24 +161,11 @@ def release_minutes(
         placed = ledger.placed()
         if options.summary and not options.review:
             append_summary(package, placed)
-        package.save(staged["docx"])
-        if options.pdf:
-            convert_to_pdf(staged["docx"], staged["pdf"])
-        if not options.review:
-            if options.pdf:
-                assign_pages(pdf_pages(staged["pdf"]), placed, style, options.mask_length)
-            staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
-            hits = leak_check(staged, ledger)
-            if hits:
-                raise LeakDetected(hits)
-            staged["audit"].write_text(audit_json(
-                record=record_path, policy=policy, decisions=_decisions_used(record_path, findings), terms=loaded_terms,
-                by=released_by(options.by), style=style, mask_length=options.mask_length,
-                outputs=list(paths.values()), redactions=placed, dropped=dropped,
-            ), encoding="utf-8")
-        for kind, path in paths.items():
-            with atomic_output(path, inputs) as temporary:
-                shutil.copyfile(staged[kind], temporary)
+        finish(package, staged, paths, inputs, ledger, options, lambda: audit_json(
+            record=record_path, policy=policy, decisions=_decisions_used(record_path, findings), terms=loaded_terms,
+            by=released_by(options.by), style=style, mask_length=options.mask_length,
+            outputs=list(paths.values()), redactions=placed, dropped=dropped,
+        ))
     return ReleaseResult(list(paths.values()), placed, _warnings(findings), dropped)
 
 
@@ -197,6 +184,28 @@ def release_properties(record: MeetingRecord, shown_title: str, *, review: bool 
     prefix, subject = ("Review copy", REVIEW_SUBJECT) if review else ("FOI release", RELEASE_SUBJECT)
     title = document_title(MARK_PATTERN.sub(MASK, shown_title), record.meeting.date)
     return {"title": f"{prefix}: {title}", "subject": subject, "language": record_language(record)}
+
+
+def finish(package: Package, staged: dict[str, Path], paths: dict[str, Path], inputs: list[Path],
+           ledger: RedactionLedger, options: ReleaseOptions, audit: Callable[[], str]) -> None:
+    """The last stages of every release, of a record or of a document: save, the PDF, each
+    redaction's page, the schedule, the independent leak check (on any hit nothing is written),
+    the audit log, then every output moved into place."""
+    placed = ledger.placed()
+    package.save(staged["docx"])
+    if options.pdf:
+        convert_to_pdf(staged["docx"], staged["pdf"])
+    if not options.review:
+        if options.pdf:
+            assign_pages(pdf_pages(staged["pdf"]), placed, options.style, options.mask_length)
+        staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
+        hits = leak_check(staged, ledger)
+        if hits:
+            raise LeakDetected(hits)
+        staged["audit"].write_text(audit(), encoding="utf-8")
+    for kind, path in paths.items():
+        with atomic_output(path, inputs) as temporary:
+            shutil.copyfile(staged[kind], temporary)
 
 
 def _ledger(findings: Withheld) -> RedactionLedger:

@@ -22,7 +22,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -31,8 +30,8 @@ from pathlib import Path
 from lxml import etree
 
 from minutes_kit.detection.decisions import Decision, DecisionsFile, Withheld, decisions_path, load_decisions
-from minutes_kit.errors import FindingsUndecided, LeakDetected, ReleaseMismatch
-from minutes_kit.files import atomic_output, guard_output
+from minutes_kit.errors import FindingsUndecided, ReleaseMismatch
+from minutes_kit.files import guard_output
 from minutes_kit.ooxml.constants import RT_STYLES
 from minutes_kit.ooxml.kind import open_word_document
 from minutes_kit.ooxml.package import Package, w
@@ -41,20 +40,19 @@ from minutes_kit.ooxml.properties import set_core_properties
 from minutes_kit.ooxml.rebuild import rebuild
 from minutes_kit.ooxml.stories import Story, main_document, stories
 from minutes_kit.release import (
-    RELEASE_SUBJECT, REVIEW_SUBJECT, ReleaseOptions, ReleaseResult, audit_path, leak_check, output_paths,
+    RELEASE_SUBJECT, REVIEW_SUBJECT, ReleaseOptions, ReleaseResult, audit_path, finish, output_paths,
 )
 from minutes_kit.release.ledger import Redaction, RedactionLedger
 from minutes_kit.release.marks import MASK, MarkStyle, place_marks
 from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.sanitise import sanitise
 from minutes_kit.release.schedule import (
-    SCHEDULE_COLUMNS, assign_pages, released_by, schedule_csv, schedule_row,
+    SCHEDULE_COLUMNS, released_by, schedule_row,
 )
 from minutes_kit.release.summary import append_summary
 from minutes_kit.release.sweep import STORY_LOCATIONS, Locate, sweep
 from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, term_needles
 from minutes_kit.text.forms import person_forms
-from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
 from minutes_kit.record.model import DEFAULT_LANGUAGE
 from minutes_kit.verify import Hit, check_file
 
@@ -123,25 +121,12 @@ def release_document(
         placed = ledger.placed()
         if options.summary and not options.review:
             append_summary(package, placed)
-        package.save(staged["docx"])
-        if options.pdf:
-            convert_to_pdf(staged["docx"], staged["pdf"])
         warnings += _structure_warnings(package, changes, embedded)
-        if not options.review:
-            if options.pdf:
-                assign_pages(pdf_pages(staged["pdf"]), placed, style, options.mask_length)
-            staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
-            hits = leak_check(staged, ledger)
-            if hits:
-                raise LeakDetected(hits)
-            staged["audit"].write_text(_audit_json(
-                document=path, terms=loaded_terms, decisions=used, by=released_by(options.by), style=style,
-                mask_length=options.mask_length.value, outputs=list(paths.values()), redactions=placed,
-                dropped=dropped, embedded=embedded, changes=changes, warnings=warnings,
-            ), encoding="utf-8")
-        for kind, written in paths.items():
-            with atomic_output(written, inputs) as temporary:
-                shutil.copyfile(staged[kind], temporary)
+        finish(package, staged, paths, inputs, ledger, options, lambda: _audit_json(
+            document=path, terms=loaded_terms, decisions=used, by=released_by(options.by), style=style,
+            mask_length=options.mask_length.value, outputs=list(paths.values()), redactions=placed,
+            dropped=dropped, embedded=embedded, changes=changes, warnings=warnings,
+        ))
     return ReleaseResult(list(paths.values()), placed, warnings, dropped)
 
 
