@@ -26,7 +26,7 @@ from docxtpl import DocxTemplate
 
 from minutes_kit.rendering import MINUTES_TEMPLATE, render_minutes
 from minutes_kit.rendering.context import minutes_context
-from minutes_kit.rendering.docx import template_environment
+from minutes_kit.rendering.sandbox import template_environment
 from minutes_kit.rendering.pdf import find_office
 from minutes_kit.validation import load_record
 

@@ -20,7 +20,7 @@ import pytest
 from docx import Document
 
 from minutes_kit.errors import TemplateLimitExceeded
-from minutes_kit.rendering.docx import TemplateLimits, template_environment
+from minutes_kit.rendering.sandbox import TemplateLimits, template_environment
 from tests.conftest import ROOT, SAMPLE
 
 MIB = 1024 * 1024
