@@ -272,6 +272,9 @@ def release(
     if kind == "record" and decisions:
         _fail(f"--decisions applies to Word documents; {file} is a meeting record, whose findings are decided "
               "in its own decisions file")
+    if kind == "docx" and (policy or template):
+        _fail(f"--policy and --template apply to meeting records; {file} is a Word document, released as it is "
+              "with its decisions and terms")
     with _reported():
         result = _release_one(file, kind, output, options, terms=terms, decisions=decisions)
     for warning in result.warnings:

@@ -268,3 +268,10 @@ def test_decisions_are_for_documents_not_records(runner, tmp_path):
     result = runner.invoke(app, ["release", str(SAMPLE), "-o", str(tmp_path / "r.docx"),
                                  "--decisions", str(_decisions(tmp_path / "request.decisions.yaml"))])
     assert result.exit_code == 1 and "applies to Word documents" in result.output
+
+
+def test_record_options_are_refused_for_a_document(runner, tmp_path):
+    document = python_docx_document(tmp_path / "doc.docx")
+    result = runner.invoke(app, ["release", str(document), "-o", str(tmp_path / "out.docx"), "--policy", "default"])
+    assert result.exit_code == 1 and "apply to meeting records" in result.output
+    assert not (tmp_path / "out.docx").exists()
