@@ -58,6 +58,7 @@ from minutes_kit.rendering.pdf import find_office
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))  # for bench/render_speed.py
 from render_speed import generated_record
+from release_ratio import row  # noqa: E402  (bench/release_ratio.py)
 
 RUNS = 7
 ITEMS, PARAGRAPHS = 28, 10              # ~50 pages
@@ -116,9 +117,8 @@ def release_batch(documents: list[Path], folder: Path, terms: Path) -> int:
     return sum(len(redactions) for _, redactions in released)
 
 
-def row(label: str, values: list[float]) -> str:
-    low, mid, high = min(values), statistics.median(values), max(values)
-    return f"  {label:<22} {low * 1000:>9.0f} {mid * 1000:>9.0f} {high * 1000:>9.0f}"
+def wide_row(label: str, values: list[float]) -> str:
+    return row(label, values, width=22)
 
 
 def main() -> None:
@@ -178,13 +178,13 @@ def main() -> None:
         print(f"In-process (ms); (a) {RUNS} interleaved runs each, (b) {BATCH_RUNS} batches after one warm-up:")
         print(f"  {'':<22} {'min':>9} {'median':>9} {'max':>9}")
         print("(a) ~50 pages")
-        print(row("render (record)", timings["render"]))
-        print(row("release (document)", timings["release"]))
+        print(wide_row("render (record)", timings["render"]))
+        print(wide_row("release (document)", timings["release"]))
         ratio = statistics.median(timings["release"]) / statistics.median(timings["render"])
         print(f"  ratio of medians release/render: {ratio:.2f}x")
         print(f"(b) batch of {BATCH} x ~5 pages")
-        print(row("batch total", totals))
-        print(row("per document", [total / BATCH for total in totals]))
+        print(wide_row("batch total", totals))
+        print(wide_row("per document", [total / BATCH for total in totals]))
         print()
         print(f"summary: document release / record render (~50 pages): {ratio:.2f}x; batch of {BATCH}: "
               f"{statistics.median(totals):.2f} s, {statistics.median(totals) / BATCH * 1000:.0f} ms per document "

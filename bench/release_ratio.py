@@ -131,9 +131,10 @@ def measure(name: str, record_path: Path, work: Path) -> dict:
     return {"timings": timings, "warnings": len(warnings)}
 
 
-def row(label: str, values: list[float]) -> str:
+def row(label: str, values: list[float], width: int = 8) -> str:
+    """A table row: the label, then min, median and max in milliseconds."""
     low, mid, high = min(values), statistics.median(values), max(values)
-    return f"  {label:<8} {low * 1000:>9.0f} {mid * 1000:>9.0f} {high * 1000:>9.0f}"
+    return f"  {label:<{width}} {low * 1000:>9.0f} {mid * 1000:>9.0f} {high * 1000:>9.0f}"
 
 
 def main() -> None:

@@ -18,31 +18,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
+from tests.records import TEST_GROUP
 
 ADDRESS_SPACE = 512 * 2**20
 """A normal `minutes render` of the sample needs well under half of this (it runs under 256 MiB)."""
 
 TIMEOUT = 60
 
-RECORD = """\
-meeting:
-  series: LPG-TEST
-  title: Test Group
-  date: 2026-07-14
-  location: Room 4
-  classification: OFFICIAL-SENSITIVE
-  status: final
-people:
-  ab: {name: Ann Bishop, organisation: Department}
-  cd: {name: Colin Drew, organisation: Supplier}
-chair: ab
-attendees: [ab, cd]
-notes_by: cd
-items:
-  - title: Welcome
-    paragraphs:
-      - "@ab opened the meeting."
-"""
+RECORD = TEST_GROUP
 
 
 def _limited() -> None:

@@ -7,31 +7,18 @@ from pathlib import Path
 
 
 from minutes_kit.cli import app
+from tests.records import TEST_GROUP
 
 LONG_MARK = " ".join(f"figure{number:04d}" for number in range(1000))
 
-RECORD = """\
-meeting:
-  series: LPG-TEST
-  title: Test Group
-  date: 2026-07-14
-  location: Room 4
-  classification: OFFICIAL-SENSITIVE
-  status: final
-people:
-  ab: {name: Ann Bishop, organisation: Department, disclosable: true}
-  cd: {name: Colin Drew, organisation: Supplier, disclosable: true}
-chair: ab
-attendees: [ab, cd]
-notes_by: cd
-items:
-  - title: Welcome
-    paragraphs:
+RECORD = TEST_GROUP.replace("organisation: Department}", "organisation: Department, disclosable: true}").replace(
+    "organisation: Supplier}", "organisation: Supplier, disclosable: true}").replace(
+    '      - "@ab opened the meeting."\n', """\
       - "@ab reported that the supplier was paid [[S43: LONG]] this year."
       - text: |
           @cd set out the costs: [[S43: quarterly15 and
           quarterly16]] were agreed.
-"""
+""")
 
 
 def _document_xml(docx: Path) -> str:

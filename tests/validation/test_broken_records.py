@@ -11,25 +11,9 @@ from pathlib import Path
 import pytest
 
 from minutes_kit.cli import app
+from tests.records import TEST_GROUP
 
-VALID = """\
-meeting:
-  series: LPG-TEST
-  title: Test Group
-  date: 2026-07-14
-  location: Room 4
-  classification: OFFICIAL-SENSITIVE
-  status: final
-people:
-  ab: {name: Ann Bishop, organisation: Department}
-  cd: {name: Colin Drew, organisation: Supplier}
-chair: ab
-attendees: [ab, cd]
-notes_by: cd
-items:
-  - title: Welcome
-    paragraphs:
-      - "@ab opened the meeting."
+VALID = TEST_GROUP + """\
       - text: "@cd gave an update."
         actions:
           - ref: T-01

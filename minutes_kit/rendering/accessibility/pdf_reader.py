@@ -196,7 +196,7 @@ class PdfReader:
 
     def _cross_reference_section(self, offset: int) -> dict:
         """Record the section's entries that no newer section gave, and return its trailer."""
-        at = self._skip_whitespace(offset)
+        at = skip_whitespace(self._data, offset)
         if self._data.startswith(b"xref", at):
             return self._cross_reference_table(at + len(b"xref"))
         header = OBJECT_HEADER.match(self._data, at)
@@ -210,7 +210,7 @@ class PdfReader:
 
     def _cross_reference_table(self, at: int) -> dict:
         while True:
-            at = self._skip_whitespace(at)
+            at = skip_whitespace(self._data, at)
             if self._data.startswith(b"trailer", at):
                 trailer, _ = self._parse(at + len(b"trailer"))
                 if not isinstance(trailer, dict):
@@ -222,7 +222,7 @@ class PdfReader:
             first, count = int(subsection.group(1)), int(subsection.group(2))
             at = subsection.end()
             for number in range(first, first + count):
-                entry = XREF_ENTRY.match(self._data, self._skip_whitespace(at))
+                entry = XREF_ENTRY.match(self._data, skip_whitespace(self._data, at))
                 if entry is None:
                     raise self._unreadable("its cross-reference table is damaged")
                 at = entry.end()
@@ -309,7 +309,7 @@ class PdfReader:
                 return None
             value, _ = _Parser(data, self).value(starts[number])
             return value
-        header = OBJECT_HEADER.match(self._data, self._skip_whitespace(where))
+        header = OBJECT_HEADER.match(self._data, skip_whitespace(self._data, where))
         if header is None or int(header.group(1)) != number:
             raise self._unreadable(f"object {number} is not where its cross-reference says")
         value, _ = self._parse_indirect(header.end(), number)
@@ -339,7 +339,7 @@ class PdfReader:
         value, at = self._parse(at)
         if not isinstance(value, dict):
             return value, at
-        keyword = self._skip_whitespace(at)
+        keyword = skip_whitespace(self._data, at)
         if not self._data.startswith(b"stream", keyword):
             return value, at
         start = keyword + len(b"stream")
@@ -357,18 +357,6 @@ class PdfReader:
                 raise self._unreadable(f"the stream of object {number} has no end")
             end = len(self._data[start:end].rstrip(b"\r\n")) + start
         return Stream(value, self._data[start:end]), end
-
-    def _skip_whitespace(self, at: int) -> int:
-        data = self._data
-        while at < len(data):
-            if data[at] in WHITESPACE:
-                at += 1
-            elif data[at] == ord("%"):
-                while at < len(data) and data[at] not in b"\r\n":
-                    at += 1
-            else:
-                break
-        return at
 
     def _decode(self, data: bytes, name: PdfValue, parameters: dict) -> bytes:
         if name in ("FlateDecode", "Fl"):
@@ -460,7 +448,7 @@ class _Parser:
         if depth > MAX_NESTING:
             raise self.reader._unreadable(f"arrays or dictionaries nest deeper than {MAX_NESTING}")
         data = self.data
-        at = self._skip(at)
+        at = skip_whitespace(self.data, at)
         if at >= len(data):
             raise self.reader._unreadable("it ends in the middle of an object")
         byte = data[at]
@@ -469,7 +457,7 @@ class _Parser:
         if byte == ord("["):
             items, at = [], at + 1
             while True:
-                at = self._skip(at)
+                at = skip_whitespace(self.data, at)
                 if data.startswith(b"]", at):
                     return items, at + 1
                 item, at = self.value(at, depth + 1)
@@ -509,13 +497,13 @@ class _Parser:
     def _dictionary(self, at: int, depth: int) -> tuple[dict, int]:
         data, found = self.data, {}
         while True:
-            at = self._skip(at)
+            at = skip_whitespace(self.data, at)
             if data.startswith(b">>", at):
                 return found, at + 2
             key, at = self.value(at, depth + 1)
             if not isinstance(key, Name):
                 raise self.reader._unreadable(f"a dictionary key is not a name at offset {at}")
-            at = self._skip(at)
+            at = skip_whitespace(self.data, at)
             if data.startswith(b">>", at):
                 found[str(key)] = None
                 return found, at + 2
@@ -556,17 +544,19 @@ class _Parser:
             at += 1
         raise self.reader._unreadable("a string has no end")
 
-    def _skip(self, at: int) -> int:
-        data = self.data
-        while at < len(data):
-            if data[at] in WHITESPACE:
+
+
+def skip_whitespace(data: bytes, at: int) -> int:
+    """The position of the next token at or after `at`: past white space and comments."""
+    while at < len(data):
+        if data[at] in WHITESPACE:
+            at += 1
+        elif data[at] == ord("%"):
+            while at < len(data) and data[at] not in b"\r\n":
                 at += 1
-            elif data[at] == ord("%"):
-                while at < len(data) and data[at] not in b"\r\n":
-                    at += 1
-            else:
-                break
-        return at
+        else:
+            break
+    return at
 
 
 def text_string(value: PdfValue) -> str | None:
