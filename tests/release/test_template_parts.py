@@ -65,14 +65,18 @@ def template(tmp_path_factory) -> Path:
 def released(tmp_path_factory, template) -> Path:
     from typer.testing import CliRunner
 
-    folder = tmp_path_factory.mktemp("every-part")
+    result, output = release_with(CliRunner(), tmp_path_factory.mktemp("every-part"), template)
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def release_with(runner, folder: Path, template: Path):
+    """`hostile.RECORD` released with `template` (its decisions file current, so no scan runs)."""
     record = folder / "estates.yaml"
     record.write_text(RECORD, encoding="utf-8")
     (folder / "estates.decisions.yaml").write_text(_no_findings(record), encoding="utf-8")
     output = folder / "release.docx"
-    result = CliRunner().invoke(app, ["release", str(record), "-o", str(output), "--template", str(template)])
-    assert result.exit_code == 0, result.output
-    return output
+    return runner.invoke(app, ["release", str(record), "-o", str(output), "--template", str(template)]), output
 
 
 def _parts(docx: Path) -> dict[str, bytes]:
@@ -186,11 +190,7 @@ SPLIT_FIELD_CODES = {
 @pytest.mark.parametrize("pieces, result", SPLIT_FIELD_CODES.values(), ids=SPLIT_FIELD_CODES.keys())
 def test_a_field_code_split_over_runs_goes_like_a_whole_one(runner, tmp_path, pieces, result):
     template = template_with_body_xml(tmp_path / "split-field.docx", split_field_paragraph(pieces, result))
-    record = tmp_path / "estates.yaml"
-    record.write_text(RECORD, encoding="utf-8")
-    (tmp_path / "estates.decisions.yaml").write_text(_no_findings(record), encoding="utf-8")
-    output = tmp_path / "release.docx"
-    outcome = runner.invoke(app, ["release", str(record), "-o", str(output), "--template", str(template)])
+    outcome, output = release_with(runner, tmp_path, template)
     assert outcome.exit_code == 0, outcome.output
     assert leaks(output, WITHHELD) == {}
     shown = MASK if result == PART_NAME else result
@@ -209,11 +209,7 @@ def test_a_name_in_office_math_text_is_withheld(runner, tmp_path, runs):
     body = (f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:m="{MATH}">'
             f'<w:r><w:t xml:space="preserve">Formula: </w:t></w:r><m:oMath>{math_runs}</m:oMath></w:p>')
     template = template_with_body_xml(tmp_path / "math.docx", body)
-    record = tmp_path / "estates.yaml"
-    record.write_text(RECORD, encoding="utf-8")
-    (tmp_path / "estates.decisions.yaml").write_text(_no_findings(record), encoding="utf-8")
-    output = tmp_path / "release.docx"
-    outcome = runner.invoke(app, ["release", str(record), "-o", str(output), "--template", str(template)])
+    outcome, output = release_with(runner, tmp_path, template)
     assert outcome.exit_code == 0, outcome.output
     assert leaks(output, WITHHELD) == {}
     assert reader_fold("Formula: ") in visible_text(output)
