@@ -55,7 +55,8 @@ from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
 from minutes_kit.verify import Hit, check_file
 
 __all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "MarkStyle", "MaskLength", "release_minutes",
-           "verify_release", "audit_path", "leak_check", "output_paths", "release_document", "verify_document"]
+           "verify_release", "audit_path", "leak_check", "output_paths", "release_document", "verify_document",
+           "release_needles"]
 
 
 @dataclass(frozen=True)
@@ -257,8 +258,18 @@ def verify_release(
 
     `ReleaseMismatch` when the audit log shows another record, or a policy or decisions file that
     has changed since the release."""
+    needles, warnings = record_needles(record, record_path, audit=audit or audit_path(file),
+                                       policy_name=policy_name, raised=raised)
+    return check_file(file, needles), warnings
+
+
+def record_needles(
+    record: MeetingRecord, record_path: Path, *, audit: Path, policy_name: str | None = None,
+    raised: Mapping[str, Action] | None = None,
+) -> tuple[dict[str, str], list[str]]:
+    """Every string the record's release withheld, in every form, with its code: worked out again
+    from the record and what the audit log says the release used (the log never holds them)."""
     warnings: list[str] = []
-    audit = audit or audit_path(file)
     terms: LoadedTerms | None = None
     if audit.is_file():
         policy, findings, terms = _as_released(audit, record, record_path)
@@ -272,8 +283,34 @@ def verify_release(
     if terms is not None:
         for text, exemption in term_needles(terms.terms, (text for _, text in record_texts(record))):
             ledger.search_for(text, exemption)
-    needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
-    return check_file(file, needles), warnings
+    return {needle: exemption.code for needle, exemption in ledger.needles.items()}, warnings
+
+
+def release_needles(audit: Path) -> dict[str, str]:
+    """Every string a release withheld, with its code, from its audit log alone: the record or
+    Word document it names is read again and checked unchanged (`ReleaseMismatch` otherwise).
+    What a letter or another document of the same request must not disclose."""
+    from minutes_kit.actions.register import minutes_source
+
+    audit = Path(audit)
+    try:
+        entry = json.loads(audit.read_text(encoding="utf-8"))
+        kind = "record" if "record" in entry else "document"
+        source = _logged_path(Path(entry[kind]), audit)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ReleaseMismatch(f"{audit} is not an audit log of minutes-kit: {exc}") from exc
+    if kind == "document":
+        return document_needles(source, audit=audit)[0]
+    record, raised, _ = minutes_source(source)
+    return record_needles(record, source, audit=audit, raised=raised)[0]
+
+
+def _logged_path(path: Path, audit: Path) -> Path:
+    """A path an audit log names: as written (relative to where the release ran), else beside the log."""
+    if path.is_absolute() or path.exists():
+        return path
+    beside = audit.parent / path
+    return beside if beside.exists() else path
 
 
 def _as_released(audit: Path, record: MeetingRecord,
@@ -308,4 +345,4 @@ def _as_released(audit: Path, record: MeetingRecord,
 
 
 # Any Word document's release reuses the options, outputs and leak check above.
-from minutes_kit.release.document import release_document, verify_document  # noqa: E402
+from minutes_kit.release.document import document_needles, release_document, verify_document  # noqa: E402

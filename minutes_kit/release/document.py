@@ -245,9 +245,15 @@ def verify_document(file: Path, document: Path, *, audit: Path | None = None) ->
 
     `ReleaseMismatch` when the audit log shows another document, or a terms or decisions file that
     has changed since the release."""
+    needles, warnings = document_needles(document, audit=Path(audit) if audit else audit_path(file))
+    return check_file(file, needles), warnings
+
+
+def document_needles(document: Path, *, audit: Path) -> tuple[dict[str, str], list[str]]:
+    """Every string the release of `document` withheld, in every form, with its code, worked out
+    again from the document and what its audit log says the release used."""
     document = Path(document)
     package = open_word_document(document)
-    audit = Path(audit) if audit else audit_path(file)
     warnings: list[str] = []
     terms: LoadedTerms | None = None
     decisions: Path | None = None
@@ -259,8 +265,7 @@ def verify_document(file: Path, document: Path, *, audit: Path | None = None) ->
         decisions = decisions_path(document) if decisions_path(document).is_file() else None
     sanitise(package)
     ledger = document_ledger(package, terms, load_decisions(decisions) if decisions else None)
-    needles = {needle: exemption.code for needle, exemption in ledger.needles.items()}
-    return check_file(file, needles), warnings
+    return {needle: exemption.code for needle, exemption in ledger.needles.items()}, warnings
 
 
 def _as_released(audit: Path, document: Path) -> tuple[LoadedTerms | None, Path | None]:
