@@ -18,6 +18,10 @@ from minutes_kit.validation import load_record
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "contract-performance-group.yaml"
 
+# Laying a release out for its pages takes LibreOffice a second or two; the tests of pages ask
+# for them (`pages=True`, `--pages`), every other release is made without.
+os.environ["MINUTES_PAGES"] = "off"
+
 
 @pytest.fixture
 def runner() -> CliRunner:

@@ -11,8 +11,9 @@ The pipeline, one stage per module:
    (`sanitise.py`), then the package is rebuilt from an allow-list (`minutes_kit.ooxml.rebuild`)
    and given its title, subject and language (`minutes_kit.ooxml.properties`);
 5. withheld strings anywhere else are swept into marks (`sweep.py`);
-6. marks become X's, boxes or highlights, numbered in document order (`marks.py`), and the
-   Redaction Summary is appended (`summary.py`);
+6. marks become X's, boxes or highlights, numbered in document order (`marks.py`); the
+   document is laid out by LibreOffice to learn each redaction's page, and the Redaction Summary
+   is appended, grouped by page (`summary.py`);
 7. the saved file (and PDF) is checked by the independent leak check (`minutes_kit.verify`);
    on any hit nothing is written;
 8. the release, its schedule and audit log (`schedule.py`) are moved into place together.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
-from minutes_kit.errors import FindingsUndecided, LeakDetected, ReleaseMismatch
+from minutes_kit.errors import FindingsUndecided, LeakDetected, OfficeUnavailable, ReleaseMismatch
 from minutes_kit.files import atomic_output, guard_output
 from minutes_kit.ooxml.package import Package
 from minutes_kit.ooxml.properties import set_core_properties
@@ -51,7 +53,7 @@ from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, t
 from minutes_kit.release.sweep import sweep
 from minutes_kit.rendering.context import document_title, record_language
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
-from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
+from minutes_kit.rendering.pdf import convert_to_pdf, layout_unavailable, pdf_pages
 from minutes_kit.verify import Hit, check_file
 
 __all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "MarkStyle", "MaskLength", "release_minutes",
@@ -71,6 +73,10 @@ class ReleaseOptions:
     template: Path | None = None
     strict: bool = False
     """Refuse to release while a finding of `minutes scan` is undecided."""
+    pages: bool | None = None
+    """Learn each redaction's page by laying the document out with LibreOffice, for the summary and
+    the schedule. None: when LibreOffice is installed and $MINUTES_PAGES is not "off"; True: always
+    (an error without LibreOffice); False: never (a PDF asked for still gives the schedule pages)."""
 
     def __post_init__(self) -> None:
         # Accept "box" as readily as MarkStyle.BOX: a wrong style must never fall through to another.
@@ -160,8 +166,6 @@ def release_minutes(
         sweep(package, ledger, matcher)
         place_marks(package, ledger, style, options.mask_length)
         placed = ledger.placed()
-        if options.summary and not options.review:
-            append_summary(package, placed)
         finish(package, staged, paths, inputs, ledger, options, lambda: audit_json(
             record=record_path, policy=policy, decisions=_decisions_used(record_path, findings), terms=loaded_terms,
             by=released_by(options.by), style=style, mask_length=options.mask_length,
@@ -189,15 +193,20 @@ def release_properties(record: MeetingRecord, shown_title: str, *, review: bool 
 
 def finish(package: Package, staged: dict[str, Path], paths: dict[str, Path], inputs: list[Path],
            ledger: RedactionLedger, options: ReleaseOptions, audit: Callable[[], str]) -> None:
-    """The last stages of every release, of a record or of a document: save, the PDF, each
-    redaction's page, the schedule, the independent leak check (on any hit nothing is written),
-    the audit log, then every output moved into place."""
+    """The last stages of every release, of a record or of a document: each redaction's page, the
+    Redaction Summary, save, the PDF, the schedule, the independent leak check (on any hit nothing
+    is written), the audit log, then every output moved into place."""
     placed = ledger.placed()
+    unpaged_because = None
+    if not options.review:
+        unpaged_because = _learn_pages(package, placed, options, staged["docx"].parent)
+        if options.summary:
+            append_summary(package, placed, unpaged_because=unpaged_because)
     package.save(staged["docx"])
     if options.pdf:
         convert_to_pdf(staged["docx"], staged["pdf"])
     if not options.review:
-        if options.pdf:
+        if options.pdf and unpaged_because:
             assign_pages(pdf_pages(staged["pdf"]), placed, options.style, options.mask_length)
         staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
         hits = leak_check(staged, ledger)
@@ -207,6 +216,29 @@ def finish(package: Package, staged: dict[str, Path], paths: dict[str, Path], in
     for kind, path in paths.items():
         with atomic_output(path, inputs) as temporary:
             shutil.copyfile(staged[kind], temporary)
+
+
+PAGES_SETTING = "MINUTES_PAGES"
+"""Set to "off" to release without laying out pages (scripts releasing many files quickly)."""
+
+
+def _learn_pages(package: Package, placed: list[Redaction], options: ReleaseOptions, work: Path) -> str | None:
+    """Give each redaction its page from the document laid out before its summary is appended (the
+    summary follows a page break, so no page before it moves); or say why the pages are not known."""
+    if options.pages is False:
+        return "the release was made without laying out its pages"
+    if options.pages is None and not options.pdf and os.environ.get(PAGES_SETTING, "").lower() in {"off", "0", "no"}:
+        return f"the release was made with {PAGES_SETTING}=off, without laying out its pages"
+    why = layout_unavailable()
+    if why is not None:
+        if options.pages or options.pdf:
+            raise OfficeUnavailable(f"the release cannot be laid out into pages: {why}")
+        return why
+    laid_out = work / "laid-out.docx"
+    package.save(laid_out)
+    convert_to_pdf(laid_out, laid_out.with_suffix(".pdf"))
+    assign_pages(pdf_pages(laid_out.with_suffix(".pdf")), placed, options.style, options.mask_length)
+    return None
 
 
 def _ledger(findings: Withheld) -> RedactionLedger:

@@ -49,7 +49,6 @@ from minutes_kit.release.sanitise import sanitise
 from minutes_kit.release.schedule import (
     SCHEDULE_COLUMNS, released_by, schedule_row,
 )
-from minutes_kit.release.summary import append_summary
 from minutes_kit.release.sweep import STORY_LOCATIONS, Locate, sweep
 from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, term_needles
 from minutes_kit.text.forms import person_forms
@@ -119,8 +118,6 @@ def release_document(
         sweep(package, ledger, matcher, locate=document_locations(package))
         place_marks(package, ledger, style, options.mask_length)
         placed = ledger.placed()
-        if options.summary and not options.review:
-            append_summary(package, placed)
         warnings += _structure_warnings(package, changes, embedded)
         finish(package, staged, paths, inputs, ledger, options, lambda: _audit_json(
             document=path, terms=loaded_terms, decisions=used, by=released_by(options.by), style=style,

@@ -32,6 +32,8 @@ class Redaction:
     number: int = 0
     """Its number in the schedule, in document order; 0 until it has been placed."""
     page: int | None = None
+    reference: str = ""
+    """Its page and place on the page, "3.2", once the page is known: how the summary names it."""
 
 
 @dataclass

@@ -21,7 +21,7 @@ from minutes_kit.release.marks import MarkStyle, MaskLength, mask_text
 from minutes_kit.release.policy import LoadedPolicy
 from minutes_kit.release.terms import LoadedTerms
 
-SCHEDULE_COLUMNS = ("number", "location", "page", "code", "exemption", "absolute")
+SCHEDULE_COLUMNS = ("number", "reference", "location", "page", "code", "exemption", "absolute")
 
 
 def schedule_csv(redactions: list[Redaction]) -> str:
@@ -34,14 +34,16 @@ def schedule_csv(redactions: list[Redaction]) -> str:
 
 def schedule_row(r: Redaction) -> list[object]:
     """One redaction as the schedule lists it (`SCHEDULE_COLUMNS`): never the removed text."""
-    return [r.number, r.location, r.page or "", r.exemption.code, r.exemption.title,
+    return [r.number, r.reference, r.location, r.page or "", r.exemption.code, r.exemption.title,
             "yes" if r.exemption.absolute else "no"]
 
 
 def assign_pages(pages: list[str], redactions: list[Redaction], style: MarkStyle, mask_length: MaskLength) -> None:
-    """Find each redaction's page in the PDF text: marks appear in the order they are numbered.
-    A redaction masked where it stood (a document property, a link target) is on no page."""
+    """Find each redaction's page in the PDF text (marks appear in the order they are numbered) and
+    name it by page and place on the page, "3.2". A redaction masked where it stood (a document
+    property, a link target) is on no page."""
     page_index, offset = 0, 0
+    on_page: Counter[int] = Counter()
     for redaction in redactions:
         if redaction.direct:
             continue
@@ -50,6 +52,8 @@ def assign_pages(pages: list[str], redactions: list[Redaction], style: MarkStyle
             found = pages[page_index].find(shown, offset)
             if found >= 0:
                 redaction.page = page_index + 1
+                on_page[redaction.page] += 1
+                redaction.reference = f"{redaction.page}.{on_page[redaction.page]}"
                 offset = found + len(shown)
                 break
             page_index, offset = page_index + 1, 0

@@ -48,6 +48,15 @@ def find_office() -> str | None:
     return os.environ.get("MINUTES_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def layout_unavailable() -> str | None:
+    """Why documents cannot be laid out into pages here, or None when they can."""
+    if find_office() is None:
+        return "LibreOffice, which lays the document out, is not installed"
+    if shutil.which("pdftotext") is None:
+        return "pdftotext (poppler-utils), which reads the pages, is not installed"
+    return None
+
+
 def convert_to_pdf(document: Path, pdf: Path, inputs: Iterable[Path] = ()) -> None:
     """Convert `document` to a tagged `pdf` with LibreOffice, atomically."""
     office = find_office()

@@ -106,7 +106,7 @@ def test_schedule_lists_every_redaction_without_the_removed_text(released, sampl
     _, output = released
     rows = list(csv.DictReader(output.with_suffix(".redactions.csv").open()))
     assert [int(row["number"]) for row in rows] == list(range(1, len(rows) + 1))
-    assert rows[0] == {"number": "1", "location": "Title block: Date", "page": "", "code": "S38",
+    assert rows[0] == {"number": "1", "reference": "", "location": "Title block: Date", "page": "", "code": "S38",
                        "exemption": "Health and safety", "absolute": "no"}
     assert any(row["location"] == "1.1" and row["code"] == "S40(2)" for row in rows)
     schedule = output.with_suffix(".redactions.csv").read_text()
@@ -119,8 +119,11 @@ def test_release_ends_with_a_redaction_summary(released):
     headings = [p.text for p in document.paragraphs if p.text == "Redaction Summary"]
     summary = document.tables[-1]
     assert headings == ["Redaction Summary"]
-    assert [c.text for c in summary.rows[0].cells] == ["No.", "Location", "Exemption"]
-    assert [c.text for c in summary.rows[1].cells] == ["1", "Title block: Date", "S.38 - Health and safety"]
+    assert [c.text for c in summary.rows[0].cells] == ["Where", "Redactions and exemptions"]
+    assert [c.text for c in summary.rows[1].cells] == ["Title block: Date", "1: S.38 - Health and safety"]
+    # Without pages (the tests release with MINUTES_PAGES=off), the summary says why.
+    assert any("Page numbers are not given because the release was made with MINUTES_PAGES=off" in p.text
+               for p in document.paragraphs)
 
 
 def test_no_summary_option(tmp_path):
