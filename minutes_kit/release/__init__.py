@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
-from minutes_kit.errors import FindingsUndecided, LeakDetected, OfficeUnavailable, ReleaseMismatch
+from minutes_kit.errors import DraftRelease, FindingsUndecided, LeakDetected, OfficeUnavailable, ReleaseMismatch
 from minutes_kit.files import atomic_output, guard_output
 from minutes_kit.ooxml.package import Package
 from minutes_kit.ooxml.properties import set_core_properties
 from minutes_kit.ooxml.rebuild import rebuild
 from minutes_kit.record.exemptions import load_catalogue
-from minutes_kit.record.model import Action, MeetingRecord
+from minutes_kit.record.model import Action, MeetingRecord, Status
 from minutes_kit.record.texts import record_texts
 from minutes_kit.release.context import ReleaseContextBuilder
 from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
@@ -140,6 +140,10 @@ def release_minutes(
             f"{decisions_path(record_path)} before a strict release:\n"
             + "\n".join(f"  {entry.describe()}" for entry in findings.undecided)
         )
+    draft = record.meeting.status is Status.DRAFT and not options.review
+    if draft and options.strict:
+        raise DraftRelease(f"{record_path} is a draft (meeting.status: draft): set its status to final before a "
+                           "strict release; a draft's release is marked DRAFT on every page")
     ledger = _ledger(findings)
     context = ReleaseContextBuilder(RedactionPlan(record, policy, load_catalogue()), ledger,
                                     review=options.review, raised=raised).context()
@@ -171,7 +175,12 @@ def release_minutes(
             by=released_by(options.by), style=style, mask_length=options.mask_length,
             outputs=list(paths.values()), redactions=placed, dropped=dropped,
         ))
-    return ReleaseResult(list(paths.values()), placed, _warnings(findings), dropped)
+    warnings = [DRAFT_WARNING] if draft else []
+    return ReleaseResult(list(paths.values()), placed, warnings + _warnings(findings), dropped)
+
+
+DRAFT_WARNING = ("the record is a draft (meeting.status: draft), so every page of the release is marked DRAFT; "
+                 "release the final minutes, or give --strict to refuse drafts")
 
 
 RELEASE_SUBJECT = "FOI release"
