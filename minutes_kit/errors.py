@@ -112,6 +112,10 @@ class LeakDetected(MinutesError):
         self.hits = hits
 
 
+class DraftRelease(MinutesError):
+    """A strict release of a record whose status is still draft."""
+
+
 class ReleaseMismatch(MinutesError):
     """A release is checked against a record, policy or decisions file other than those it was made from."""
 
@@ -130,3 +134,14 @@ class NotAWordDocument(MinutesError):
 
 class TermsInvalid(RecordInvalid):
     """A terms file has problems; `report` lists all of them with their lines."""
+
+
+class OwnerUnknown(MinutesError):
+    """An owner asked for (``--owner``) is neither a key nor the name of a person or team of the
+    series registry, or is a name that two of them share."""
+
+
+class RequestInvalid(RecordInvalid):
+    """An FOI request file has problems: its fields, an audit log it lists, or exemptions cited that
+    its releases do not use (or used without the public interest test or reason the letter needs);
+    `report` lists all of them with their lines."""

@@ -204,26 +204,51 @@ PERFORMANCE_COLUMNS = (
     ("Credit after mitigation", "credit_after", 2.4),
     ("No-pay", "no_pay", 2.0),
 )
+"""A contract's table: every column, and a total row."""
+
+MITIGATION_COLUMNS = (
+    ("Measure", "measure", 7.0),
+    ("In month", "in_month", 4.0),
+    ("Mitigation", "mitigation", 2.8),
+    ("After mitigation", "after", 2.8),
+)
+"""A lot of a section without money whose measures were mitigated: no credit or no-pay columns."""
+
+RESULT_COLUMNS = (
+    ("Measure", "measure", 10.1),
+    ("In month", "in_month", 6.5),
+)
+"""A lot of a section without money or mitigation: each measure and its result."""
+
+
+def _performance_table(document, columns, total_row: bool = False) -> None:
+    table = _looped_table(
+        document,
+        "row in lot.rows",
+        {heading: f"row.{key}" for heading, key, _ in columns},
+        tuple(width for _, _, width in columns),
+        style="Performance Table Text",
+    )
+    if not total_row:
+        return
+    total = table.add_row()
+    for cell, (_, key, _) in zip(total.cells, columns):
+        paragraph = cell.paragraphs[0]
+        paragraph.style = "Performance Table Text"
+        paragraph.add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
+    total._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _performance(document) -> None:
     """Each lot of an item's performance section: a numbered heading, the measures as sentences or a table, the totals."""
     document.add_paragraph("{%p for lot in item.performance %}")
     document.add_paragraph("{{ lot.number }}\t{{ lot.heading }}", style="Minutes Paragraph")
-    document.add_paragraph("{%p if lot.table %}")
-    table = _looped_table(
-        document,
-        "row in lot.rows",
-        {heading: f"row.{key}" for heading, key, _ in PERFORMANCE_COLUMNS},
-        tuple(width for _, _, width in PERFORMANCE_COLUMNS),
-        style="Performance Table Text",
-    )
-    total = table.add_row()
-    for cell, (_, key, _) in zip(total.cells, PERFORMANCE_COLUMNS):
-        paragraph = cell.paragraphs[0]
-        paragraph.style = "Performance Table Text"
-        paragraph.add_run(f"{{{{ lot.total_row.{key} }}}}").bold = True
-    total._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    document.add_paragraph("{%p if lot.table and lot.money %}")
+    _performance_table(document, PERFORMANCE_COLUMNS, total_row=True)
+    document.add_paragraph("{%p elif lot.table and lot.mitigated %}")
+    _performance_table(document, MITIGATION_COLUMNS)
+    document.add_paragraph("{%p elif lot.table %}")
+    _performance_table(document, RESULT_COLUMNS)
     document.add_paragraph("{%p else %}")
     document.add_paragraph("{%p for sentence in lot.measures %}")
     document.add_paragraph("{{ sentence }}", style="Performance Text")
@@ -232,7 +257,9 @@ def _performance(document) -> None:
     document.add_paragraph("{%p for sentence in lot.notes %}")
     document.add_paragraph("{{ sentence }}", style="Performance Text")
     document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p if lot.totals %}")
     document.add_paragraph("{{ lot.totals }}", style="Performance Text")
+    document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
 
 

@@ -1,10 +1,11 @@
 """Performance sections: service-level measures, credits, mitigation, stock and trends.
 
 An agenda item may carry a ``performance`` section for one reporting month,
-with one or more contract lots. The arithmetic that minutes depend on (the
-RAG status a value earns, the credit left after mitigation, each lot's
-totals) lives here, beside the data, so that validation and rendering use
-the same figures.
+with one or more lots (a contract's lots, or a committee's areas); only a
+section that gives money has credits, no-pay and totals. The arithmetic
+that minutes depend on (the RAG status a value earns, the credit left after
+mitigation, each lot's totals) lives here, beside the data, so that
+validation and rendering use the same figures.
 """
 
 from __future__ import annotations
@@ -152,12 +153,29 @@ def is_worse(later: Decimal, earlier: Decimal, better: Better) -> bool:
 COUNTED_DEFAULT = "case(s)"
 
 
+class CountedIn(str, Enum):
+    """When a count is taken: the stock standing at the end of the month, or the events within it."""
+
+    MONTH_END = "month_end"
+    PERIOD = "period"
+
+
 class Rolling(StrictModel):
     """A rolling figure reported beside the in-month one, e.g. the three-month average."""
 
     months: int = Field(ge=2, description="How many months the rolling figure covers.")
     value: Figure
     rag: RagStatus | None = None
+
+
+class Cases(StrictModel):
+    """The cases a percentage is worked out from: 1,204 of 1,316 referrals cleared in time is 91.5%."""
+
+    met: int = Field(ge=0, description="Cases that met the standard: the numerator.")
+    total: int = Field(gt=0, description="All cases counted: the denominator.")
+
+    def percentage(self) -> Decimal:
+        return Decimal(self.met) * 100 / Decimal(self.total)
 
 
 class Mitigation(StrictModel):
@@ -179,10 +197,18 @@ class Measure(StrictModel):
         COUNTED_DEFAULT,
         description="For counts, what is counted, with (s) where the plural adds it: 'returned report(s) over 5 days'.",
     )
+    counted_in: CountedIn = Field(
+        CountedIn.MONTH_END,
+        description="For counts: month_end for what stands at the end of the month ('6 cases at the end of "
+        "October 2026'), period for events within the month ('6 falls in October 2026').",
+    )
     better: Better | None = Field(None, description="Whether a higher or a lower value is better.")
     thresholds: Thresholds | None = None
     rag: RagStatus | None = Field(None, description="Stated RAG; derived from the thresholds when omitted.")
     rolling: Rolling | None = None
+    cases: Cases | None = Field(
+        None, description="For a percentage, the cases it is worked out from; the minutes give them beside it: "
+        "'91.5% (1,204 of 1,316 referrals)', with `counted` naming the cases.")
     service_credit: Money | None = Field(None, description="Service credit the in-month figure triggers.")
     no_pay: Money | None = Field(None, description="No-pay amount the measure triggers.")
     mitigation: Mitigation | None = None
@@ -199,6 +225,12 @@ class Measure(StrictModel):
     @property
     def credit(self) -> Decimal:
         return self.service_credit or Decimal(0)
+
+    @property
+    def has_money(self) -> bool:
+        """Whether the measure gives a service credit or a no-pay amount (zero included), before or after mitigation."""
+        mitigated = self.mitigation is not None and self.mitigation.service_credit is not None
+        return self.service_credit is not None or self.no_pay is not None or mitigated
 
     @property
     def post_status(self) -> Rag | None:
@@ -272,6 +304,10 @@ class Lot(StrictModel):
     trends: list[Trend] = Field(default_factory=list)
     totals: Totals | None = Field(None, description="Totals stated in the service delivery report, to be checked.")
 
+    @property
+    def has_money(self) -> bool:
+        return self.totals is not None or any(measure.has_money for measure in self.measures)
+
     def computed_totals(self) -> CreditTotals:
         return CreditTotals(
             pre_mitigation=sum((m.credit for m in self.measures), Decimal(0)),
@@ -286,3 +322,12 @@ class Performance(StrictModel):
     period: Month = Field(description="The reporting month, YYYY-MM.")
     style: Style = Field(Style.PROSE, description="prose: a sentence per measure; table: a table per lot.")
     lots: list[Lot] = Field(min_length=1)
+
+    @property
+    def has_money(self) -> bool:
+        """Whether the section is a contract's: some lot gives a credit, a no-pay amount or totals.
+
+        Decided for the whole section, so that a contract's lot with nothing to charge this month still
+        reads "no service credit applies" beside its sibling lots, and a body without money never does.
+        """
+        return any(lot.has_money for lot in self.lots)

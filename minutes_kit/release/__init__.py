@@ -32,15 +32,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
-from minutes_kit.errors import DraftRelease, FindingsUndecided, LeakDetected, OfficeUnavailable, ReleaseMismatch
+from minutes_kit.errors import DerivableFigure, DraftRelease, FindingsUndecided, LeakDetected, OfficeUnavailable, ReleaseMismatch
 from minutes_kit.files import atomic_output, guard_output
 from minutes_kit.ooxml.package import Package
 from minutes_kit.ooxml.properties import set_core_properties
 from minutes_kit.ooxml.rebuild import rebuild
 from minutes_kit.record.exemptions import load_catalogue
+from minutes_kit.record.performance import Unit
 from minutes_kit.record.model import Action, MeetingRecord, Status
 from minutes_kit.record.texts import record_texts
 from minutes_kit.release.context import ReleaseContextBuilder
+from minutes_kit.release.inference import derivable_figures, withheld_by
 from minutes_kit.release.ledger import MARK_PATTERN, Redaction, RedactionLedger
 from minutes_kit.release.marks import MASK, MarkStyle, MaskLength, place_marks
 from minutes_kit.release.matcher import Matcher
@@ -73,6 +75,9 @@ class ReleaseOptions:
     template: Path | None = None
     strict: bool = False
     """Refuse to release while a finding of `minutes scan` is undecided."""
+    allow_derivable: bool = False
+    """Release even when a withheld figure can be worked out from disclosed ones (a warning then,
+    kept in the audit log), instead of refusing."""
     pages: bool | None = None
     """Learn each redaction's page by laying the document out with LibreOffice, for the summary and
     the schedule. None: when LibreOffice is installed and $MINUTES_PAGES is not "off"; True: always
@@ -145,8 +150,8 @@ def release_minutes(
         raise DraftRelease(f"{record_path} is a draft (meeting.status: draft): set its status to final before a "
                            "strict release; a draft's release is marked DRAFT on every page")
     ledger = _ledger(findings)
-    context = ReleaseContextBuilder(RedactionPlan(record, policy, load_catalogue()), ledger,
-                                    review=options.review, raised=raised).context()
+    plan = RedactionPlan(record, policy, load_catalogue())
+    context = ReleaseContextBuilder(plan, ledger, review=options.review, raised=raised).context()
     style = MarkStyle.REVIEW if options.review else options.style
 
     # Work in the system's temporary folder: a half-made release never sits beside the output.
@@ -161,6 +166,7 @@ def release_minutes(
             # Patterns are matched in the minutes as rendered, template text included.
             for text, exemption in term_needles(loaded_terms.terms, document_texts(package)):
                 ledger.search_for(text, exemption)
+        derivable = [] if options.review else _derivable(record, plan, ledger, options)
         matcher = Matcher(ledger.needles)
         # The audit log names the parts left out; an author may have named one after a person.
         dropped = [matcher.mask(part.describe(), MASK) for part in rebuild(package)]
@@ -173,9 +179,9 @@ def release_minutes(
         finish(package, staged, paths, inputs, ledger, options, lambda: audit_json(
             record=record_path, policy=policy, decisions=_decisions_used(record_path, findings), terms=loaded_terms,
             by=released_by(options.by), style=style, mask_length=options.mask_length,
-            outputs=list(paths.values()), redactions=placed, dropped=dropped,
+            outputs=list(paths.values()), redactions=placed, dropped=dropped, derivable=derivable,
         ))
-    warnings = [DRAFT_WARNING] if draft else []
+    warnings = ([DRAFT_WARNING] if draft else []) + [f"derivable: {entry}" for entry in derivable]
     return ReleaseResult(list(paths.values()), placed, warnings + _warnings(findings), dropped)
 
 
@@ -248,6 +254,18 @@ def _learn_pages(package: Package, placed: list[Redaction], options: ReleaseOpti
     convert_to_pdf(laid_out, laid_out.with_suffix(".pdf"))
     assign_pages(pdf_pages(laid_out.with_suffix(".pdf")), placed, options.style, options.mask_length)
     return None
+
+
+def _derivable(record: MeetingRecord, plan: RedactionPlan, ledger: RedactionLedger,
+               options: ReleaseOptions) -> list[str]:
+    """The withheld figures of the record's performance sections that disclosed ones give away:
+    an error, or with `allow_derivable` a warning the audit log keeps."""
+    withheld = withheld_by({Unit.MONEY: plan.category_code("money") is not None,
+                            Unit.FTE: plan.category_code("staffing") is not None}, ledger.needles)
+    found = [entry.describe() for entry in derivable_figures(record, withheld)]
+    if found and not options.allow_derivable:
+        raise DerivableFigure(found)
+    return found
 
 
 def _ledger(findings: Withheld) -> RedactionLedger:

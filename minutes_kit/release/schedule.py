@@ -72,7 +72,7 @@ def released_by(given: str | None) -> str:
 
 def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, terms: LoadedTerms | None, by: str,
                style: MarkStyle, mask_length: MaskLength, outputs: list[Path], redactions: list[Redaction],
-               dropped: list[str]) -> str:
+               dropped: list[str], derivable: list[str]) -> str:
     """Who released what, when, from which record, policy and decisions: enough for `verify-release`
     to check the file later with what the release used."""
     counts = Counter(r.exemption.code for r in redactions)
@@ -94,6 +94,7 @@ def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, te
         "redactions": len(redactions),
         "redactions_by_code": dict(sorted(counts.items())),
         "dropped_parts": dropped,
+        "derivable_figures_allowed": derivable,
         "leak_check": "passed",
     }
     return json.dumps(entry, indent=2) + "\n"

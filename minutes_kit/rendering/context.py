@@ -64,7 +64,7 @@ class MinutesContextBuilder:
         self.raised = raised or {}
 
     def name(self, key: str, *, at: str) -> str:
-        return self.record.people[key].name
+        return self.record.name_of(key)  # a person or, for an owner or an @mention, a team
 
     def marked(self, span: Marked, *, at: str) -> str:
         """How a ``[[LABEL: text]]`` span appears; in ordinary minutes, as its text."""

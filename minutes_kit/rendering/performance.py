@@ -16,6 +16,7 @@ from typing import Any
 
 from minutes_kit.record.markup import tag
 from minutes_kit.record.performance import (
+    CountedIn,
     CreditTotals,
     Lot,
     Measure,
@@ -90,11 +91,21 @@ def _in_month(measure: Measure, period: str) -> str:
         value = measure.value
         amount = f"no {counted(measure.counted, value)}" if value == 0 else quantity(value, measure.unit, measure.counted)
         verb = "was" if value == 1 else "were"
-        return with_rag(f"there {verb} {amount} at the end of {month_name(period)}", measure.status)
+        when = "in" if measure.counted_in is CountedIn.PERIOD else "at the end of"
+        return with_rag(f"there {verb} {amount} {when} {month_name(period)}", measure.status)
     return with_rag(
-        f"performance for {month_name(period)} was {quantity(measure.value, measure.unit, measure.counted)}",
+        f"performance for {month_name(period)} was {quantity(measure.value, measure.unit, measure.counted)}"
+        + _cases(measure),
         measure.status,
     )
+
+
+def _cases(measure: Measure) -> str:
+    """`` (1,204 of 1,316 referrals)`` beside a percentage that gives its cases."""
+    cases = measure.cases
+    if cases is None or measure.unit is not Unit.PERCENTAGE:
+        return ""
+    return f" ({cases.met:,} of {cases.total:,} {counted(measure.counted, Decimal(cases.total))})"
 
 
 def _rolling(measure: Measure) -> str:
@@ -115,9 +126,14 @@ def _consequence(measure: Measure) -> str:
     return f", giving {' and '.join(charges)}" if charges else "; no service credit applies"
 
 
-def measure_sentence(measure: Measure, period: str) -> str:
-    """The in-month result of one measure, what it costs, and its mitigation."""
-    sentence = f"{measure.ref} {measure.name}: {_in_month(measure, period)}{_rolling(measure)}{_consequence(measure)}."
+def measure_sentence(measure: Measure, period: str, with_money: bool = True) -> str:
+    """The in-month result of one measure, what it costs, and its mitigation.
+
+    Without money (a section that gives no credit, no-pay or totals) nothing is said of what a measure
+    costs: a quality committee's falls are not "no service credit applies".
+    """
+    consequence = _consequence(measure) if with_money else ""
+    sentence = f"{measure.ref} {measure.name}: {_in_month(measure, period)}{_rolling(measure)}{consequence}."
     if measure.mitigation is not None:
         sentence += " " + mitigation_sentence(measure, measure.mitigation)
     return sentence
@@ -228,7 +244,8 @@ def _mitigation_cell(mitigation: Mitigation | None) -> str:
 
 def measure_row(measure: Measure) -> dict[str, str]:
     """One measure as a row of the performance table."""
-    in_month = with_rag(quantity(measure.value, measure.unit, measure.counted, brief=True), measure.status)
+    in_month = with_rag(quantity(measure.value, measure.unit, measure.counted, brief=True) + _cases(measure),
+                        measure.status)
     if measure.rolling is not None:
         rolling = measure.rolling
         value = quantity(rolling.value, measure.unit, measure.counted, brief=True)
@@ -262,7 +279,12 @@ def total_row(totals: CreditTotals) -> dict[str, str]:
 
 
 def lot_context(lot: Lot, performance: Performance, number: str, text: Callable[[str], str]) -> dict[str, Any]:
-    """The template values of one lot; every string has been through the `text` gateway."""
+    """The template values of one lot; every string has been through the `text` gateway.
+
+    A section without money has no totals and no total row: they are never built, so that no "£0"
+    reaches the gateway (where a release would redact figures the minutes do not show).
+    """
+    with_money = performance.has_money
     totals = lot.computed_totals()
 
     def cells(row: dict[str, str]) -> dict[str, str]:
@@ -272,10 +294,12 @@ def lot_context(lot: Lot, performance: Performance, number: str, text: Callable[
         "number": number,
         "heading": text(f"{lot.name} performance for {month_name(performance.period)}"),
         "table": performance.style is Style.TABLE,
-        "measures": [text(measure_sentence(measure, performance.period)) for measure in lot.measures],
+        "money": with_money,
+        "mitigated": any(measure.mitigation is not None for measure in lot.measures),
+        "measures": [text(measure_sentence(measure, performance.period, with_money)) for measure in lot.measures],
         "rows": [cells(measure_row(measure)) for measure in lot.measures],
-        "total_row": cells(total_row(totals)),
+        "total_row": cells(total_row(totals)) if with_money else {},
         "notes": [text(stock_sentence(stock, performance.period)) for stock in lot.stock]
         + [text(trend_sentence(trend)) for trend in lot.trends],
-        "totals": text(totals_sentence(lot.name, totals, performance.period)),
+        "totals": text(totals_sentence(lot.name, totals, performance.period)) if with_money else "",
     }

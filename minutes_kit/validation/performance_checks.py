@@ -8,11 +8,12 @@ stated RAG that the thresholds contradict, mitigation that makes things worse).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.record.performance import (
     Better,
+    Cases,
     Lot,
     Measure,
     Mitigation,
@@ -130,6 +131,14 @@ def _check_stated_rag(measure: Measure, stated: Rag | None, value: Decimal | Non
 
 def _check_measure(measure: Measure, at: FieldPath, report: Report) -> None:
     _check_value(measure, measure.value, at + ("value",), report)
+    if "counted_in" in measure.model_fields_set and measure.unit is not Unit.COUNT:
+        report.warning(
+            at + ("counted_in",),
+            f"{measure.ref}: counted_in applies only to a measure with unit: count, not unit: {measure.unit.value}; "
+            "it is ignored",
+        )
+    if measure.cases is not None:
+        _check_cases(measure, measure.cases, at + ("cases",), report)
     _check_thresholds(measure, at + ("thresholds",), report)
     _check_stated_rag(measure, measure.rag, measure.value, at + ("rag",), report)
     if measure.rolling is not None:
@@ -139,6 +148,22 @@ def _check_measure(measure: Measure, at: FieldPath, report: Report) -> None:
         _check_amount(getattr(measure, field), at + (field,), report)
     if measure.mitigation is not None:
         _check_mitigation(measure, measure.mitigation, at + ("mitigation",), report)
+
+
+def _check_cases(measure: Measure, cases: Cases, at: FieldPath, report: Report) -> None:
+    if measure.unit is not Unit.PERCENTAGE:
+        report.warning(at, f"{measure.ref}: cases apply only to a measure with unit: percentage, not unit: "
+                           f"{measure.unit.value}; they are ignored")
+        return
+    if cases.met > cases.total:
+        report.error(at + ("met",), f"{measure.ref}: {cases.met:,} cases met the standard out of only {cases.total:,}")
+        return
+    # The value is the percentage rounded to the places it is written with.
+    places = max(-measure.value.as_tuple().exponent, 0)
+    worked_out = cases.percentage().quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if worked_out != measure.value:
+        report.error(at, f"{measure.ref}: {cases.met:,} of {cases.total:,} is {worked_out}%, "
+                         f"not the {measure.value}% the measure gives")
 
 
 def _check_mitigation(measure: Measure, mitigation: Mitigation, at: FieldPath, report: Report) -> None:

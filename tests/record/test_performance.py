@@ -6,8 +6,21 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
-from minutes_kit.record.performance import Better, Lot, Measure, Rag, Stock, Thresholds, month_start, pounds, rag_for
+from minutes_kit.record.performance import (
+    Better,
+    CountedIn,
+    Lot,
+    Measure,
+    Performance,
+    Rag,
+    Stock,
+    Thresholds,
+    month_start,
+    pounds,
+    rag_for,
+)
 
 HIGHER = Thresholds(green=Decimal(96), amber=Decimal(94))
 LOWER = Thresholds(green=Decimal("2.5"), amber=Decimal("3.2"))
@@ -81,3 +94,36 @@ def test_months_are_written_yyyy_mm(text, start):
 @pytest.mark.parametrize("amount, shown", [("12345", "£12,345"), ("12345.6", "£12,345.60"), ("0", "£0"), ("900.00", "£900")])
 def test_money_is_written_with_pence_only_when_there_are_some(amount, shown):
     assert pounds(Decimal(amount)) == shown
+
+
+def test_a_count_is_of_month_end_stock_unless_it_says_period():
+    assert _measure(unit="count", value=6).counted_in is CountedIn.MONTH_END
+    assert _measure(unit="count", value=6, counted_in="period").counted_in is CountedIn.PERIOD
+    with pytest.raises(ValidationError, match="counted_in"):
+        _measure(unit="count", value=6, counted_in="weekly")
+
+
+@pytest.mark.parametrize(
+    "fields, money",
+    [
+        ({}, False),
+        ({"service_credit": 0}, True),
+        ({"no_pay": 250}, True),
+        ({"mitigation": {"put_forward": 2, "accepted": 1, "service_credit": 0}}, True),
+        ({"mitigation": {"put_forward": 2, "accepted": 1, "value": 96.2}}, False),
+    ],
+)
+def test_a_section_has_money_when_any_measure_gives_a_charge(fields, money):
+    performance = Performance.model_validate({"period": "2026-10", "lots": [
+        {"name": "Quality", "measures": [{"ref": "Q1", "name": "q", "unit": "percentage", "value": 90}]},
+        {"name": "Safety", "measures": [{"ref": "S1", "name": "s", "unit": "count", "value": 6} | fields]},
+    ]})
+    assert performance.lots[1].measures[0].has_money is money
+    assert performance.has_money is money
+    assert performance.lots[0].has_money is False
+
+
+def test_stated_totals_alone_make_a_lot_one_with_money():
+    lot = Lot.model_validate({"name": "Lot 1", "measures": [{"ref": "A", "name": "a", "unit": "count", "value": 1}],
+                              "totals": {"total": 0}})
+    assert lot.has_money
