@@ -112,6 +112,17 @@ class LeakDetected(MinutesError):
         self.hits = hits
 
 
+class DerivableFigure(MinutesError):
+    """A release would withhold a figure that the figures it discloses give away."""
+
+    def __init__(self, found: list[str]):
+        self.found = found
+        super().__init__(
+            f"{len(found)} withheld figure(s) can be worked out from disclosed ones; withhold more (for example "
+            "the totals too) or give --allow-derivable to release with a warning kept in the audit log:\n"
+            + "\n".join(f"  {entry}" for entry in found))
+
+
 class DraftRelease(MinutesError):
     """A strict release of a record whose status is still draft."""
 
