@@ -18,16 +18,23 @@ demo: $(INSTALLED)
 	$(BIN)/minutes render samples/contract-performance-group.yaml -o out/contract-performance-group.docx
 	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.docx --as-of 2026-08-20
 	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-log.xlsx --as-of 2026-08-20
+	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-plan.docx --as-of 2026-08-20 --layout action-plan
+	$(BIN)/minutes action-log samples/series/estates-steering-group -o out/estates-action-plan.xlsx --as-of 2026-08-20 --layout action-plan
+	$(BIN)/minutes actions samples/series/estates-steering-group --as-of 2026-08-20 --format ics -o out/estates-actions.ics
+	$(BIN)/minutes render samples/series/quality-and-safety-committee/2026-11-19.yaml -o out/quality-and-safety-2026-11-19.docx
+	$(BIN)/minutes action-log samples/series/quality-and-safety-committee -o out/quality-and-safety-action-log.xlsx --as-of 2026-12-18
 	$(BIN)/minutes scan samples/contract-performance-group.yaml
 	$(BIN)/minutes release samples/contract-performance-group.yaml -o out/contract-performance-group.release.docx --by "minutes-kit demo"
 	$(BIN)/minutes release samples/contract-performance-group.yaml -o out/contract-performance-group.review.docx --review
+	$(BIN)/minutes foi-response samples/foi/request.yaml -o out/foi-response.docx
+	$(BIN)/minutes foi-pack samples/foi/request.yaml -o out/foi-pack --by "minutes-kit demo"
 	@echo "Rendered into out/"
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
 schema: $(INSTALLED)
-	$(BIN)/minutes schema -o schemas/meeting.schema.json
+	$(BIN)/minutes schema --into schemas
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/render_speed.py

@@ -51,7 +51,7 @@ import yaml
 import minutes_kit
 from minutes_kit.actions.register import minutes_source
 from minutes_kit.release import ReleaseOptions, release_document
-from minutes_kit.release.document import combined_schedule
+from minutes_kit.release.batch import combined_schedule
 from minutes_kit.rendering import render_minutes
 from minutes_kit.rendering.pdf import find_office
 

@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 a problem the user can fix (a message, no traceback),
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
 
-from minutes_kit.errors import MinutesError, RecordInvalid, SeriesInvalid
+from minutes_kit.errors import MinutesError, OwnerUnknown, RecordInvalid, SeriesInvalid
 from minutes_kit.record.model import ActionStatus
 from minutes_kit.validation import Report
 
@@ -24,6 +25,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Click's plain help: a flag is shown as itself, where Rich's panels would add "<bool>".
+    rich_markup_mode=None,
 )
 
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
@@ -69,10 +72,41 @@ def _reported() -> Iterator[None]:
         _fail(str(exc))
 
 
+MarkStyleOption = Annotated[Literal["xxxx", "box"], typer.Option(
+    "--style", help="xxxx: X's with the code glued on (XXXXXXS40(2)); box: a black box carrying the code.")]
+AllowDerivable = Annotated[bool, typer.Option(
+    "--allow-derivable", help="Release even when a withheld figure can be worked out from disclosed ones "
+    "(a warning, kept in the audit log) instead of refusing.")]
+Pages = Annotated[Optional[bool], typer.Option(
+    "--pages/--no-pages", help="Lay each release out with LibreOffice to give each redaction its page in the "
+    "summary and schedule (default: when LibreOffice is installed and $MINUTES_PAGES is not 'off').",
+    show_default=False)]
+ReleasedBy = Annotated[Optional[str], typer.Option(
+    "--by", help="Who releases, for the audit log (default: $MINUTES_RELEASED_BY, else the login name).")]
+
+
 SeriesDir = Annotated[Path, typer.Argument(help="The series folder: series.yaml and one record per meeting.", show_default=False)]
+DATE_METAVAR = "YYYY-MM-DD"
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: str | dt.date) -> dt.date:
+    """A date option's value: YYYY-MM-DD, or a usage error (exit 2) that says so in words."""
+    if isinstance(value, dt.date):
+        return value
+    advice = f"write dates as {DATE_METAVAR}, for example 2026-11-20"
+    if not ISO_DATE.fullmatch(value):
+        raise typer.BadParameter(f"'{value}' is not a date; {advice}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"'{value}' is not a date ({exc}); {advice}") from exc
+
+
 AsOf = Annotated[
-    Optional[dt.datetime],
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="The state of the actions on this date, YYYY-MM-DD (default: today)."),
+    Optional[dt.date],
+    typer.Option("--as-of", parser=_iso_date, metavar=DATE_METAVAR,
+                 help="The state of the actions on this date (default: today)."),
 ]
 
 
@@ -149,23 +183,38 @@ def actions(
     as_of: AsOf = None,
     open_only: Annotated[bool, typer.Option("--open", help="Only outstanding actions (open, in progress, complete).")] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue actions.")] = False,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="Only actions this person (a registry key) owns.")] = None,
+    owner: Annotated[Optional[str], typer.Option(
+        "--owner", metavar="KEY|NAME", help="Only actions this person or team owns: a registry key, or the full name.")] = None,
     status: Annotated[Optional[ActionStatus], typer.Option("--status", help="Only actions with this status.")] = None,
-    form: Annotated[Literal["table", "csv", "json"], typer.Option("--format", help="Output format.")] = "table",
+    form: Annotated[Literal["table", "csv", "json", "ics"], typer.Option("--format", help=(
+        "Output format; ics: one to-do per outstanding action, for a calendar or task list (iCalendar)."))] = "table",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of printing.")] = None,
 ) -> None:
     """The action register of a series as of a date, with a summary line."""
+    from minutes_kit.actions.calendar import actions_calendar
     from minutes_kit.actions.listing import ListFormat, format_register
     from minutes_kit.actions.register import compute_register
     from minutes_kit.actions.series import load_series
 
     with _reported():
         series = load_series(series_dir)
-    if owner is not None and owner not in series.file.people:
-        _fail(f"--owner {owner}: not a key of the series registry ({', '.join(series.file.people)})")
-    register = compute_register(series, as_of.date() if as_of else dt.date.today())
-    chosen = register.select(open_only=open_only, overdue_only=overdue, owner=owner, status=status)
-    typer.echo(format_register(register, chosen, ListFormat(form)), nl=False)
-    if form == ListFormat.CSV:
+    try:
+        owner_key = series.owner_key(owner) if owner is not None else None
+    except OwnerUnknown as exc:
+        _fail(f"--owner: {exc}")
+    register = compute_register(series, as_of or dt.date.today())
+    chosen = register.select(open_only=open_only, overdue_only=overdue, owner=owner_key, status=status)
+    written = (actions_calendar(register, chosen) if form == "ics"
+               else format_register(register, chosen, ListFormat(form)).encode("utf-8"))
+    if output is None:
+        typer.echo(written, nl=False)
+    else:
+        from minutes_kit.files import atomic_output
+
+        with _reported(), atomic_output(output, series.inputs) as temporary:
+            temporary.write_bytes(written)
+        typer.echo(f"wrote {output}")
+    if form in (ListFormat.CSV, "ics"):
         typer.echo(register.summary(), err=True)
 
 
@@ -174,15 +223,18 @@ def action_log(
     series_dir: SeriesDir,
     output: Annotated[Path, typer.Option("-o", "--output", help="The log to write: .docx (Word) or .xlsx (workbook).")],
     as_of: AsOf = None,
+    layout: Annotated[Literal["log", "action-plan"], typer.Option(
+        "--layout", help="log: the Action Point Log, open and closed actions; action-plan: the Provider Action "
+                         "Plan, actions by area and objective under the series' action_plan header.")] = "log",
 ) -> None:
     """Write the action log of a series: landscape Word (.docx) or a workbook (.xlsx)."""
-    from minutes_kit.actions.logs import write_action_log
+    from minutes_kit.actions.logs import Layout, write_action_log
     from minutes_kit.actions.register import compute_register
     from minutes_kit.actions.series import load_series
 
     with _reported():
         series = load_series(series_dir)
-        write_action_log(compute_register(series, as_of.date() if as_of else dt.date.today()), output)
+        write_action_log(compute_register(series, as_of or dt.date.today()), output, Layout(layout))
     typer.echo(f"wrote {output}")
     if output.suffix.lower() == ".docx":
         _warn_accessibility([output])
@@ -191,7 +243,7 @@ def action_log(
 @app.command()
 def new(
     series_dir: SeriesDir,
-    date: Annotated[dt.datetime, typer.Option("--date", formats=["%Y-%m-%d"], help="Date of the meeting, YYYY-MM-DD.")],
+    date: Annotated[dt.date, typer.Option("--date", parser=_iso_date, metavar=DATE_METAVAR, help="Date of the meeting.")],
     output: Annotated[
         Optional[Path], typer.Option("-o", "--output", help="Record to write (default: SERIES_DIR/YYYY-MM-DD.yaml).")
     ] = None,
@@ -201,26 +253,37 @@ def new(
     from minutes_kit.actions.series import load_series
 
     with _reported():
-        written = write_next_record(load_series(series_dir), date.date(), output)
+        written = write_next_record(load_series(series_dir), date, output)
     typer.echo(f"wrote {written}")
 
 
 @app.command()
 def schema(
+    name: Annotated[str, typer.Argument(
+        help="Which file's schema: meeting (a meeting record), series (series.yaml), decisions (a decisions file), "
+        "foi-request (a request file of `minutes foi-response`).")
+    ] = "meeting",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of printing.")] = None,
+    into: Annotated[Optional[Path], typer.Option(
+        "--into", help="Write every schema into this folder as NAME.schema.json (what `make schema` does).")] = None,
 ) -> None:
-    """Print the JSON Schema of meeting records (for editor completion and checking)."""
+    """Print the JSON Schema of a kind of file (for editor completion and checking)."""
     from minutes_kit.files import atomic_output
-    from minutes_kit.record.schema import meeting_schema_text
+    from minutes_kit.schemas import SCHEMAS, schema_file_name, schema_text
 
-    text = meeting_schema_text()
-    if output is None:
-        typer.echo(text, nl=False)
+    if name not in SCHEMAS:
+        raise typer.BadParameter(f"'{name}' is not a schema; choose from {', '.join(SCHEMAS)}", param_hint="NAME")
+    if into is not None and output is not None:
+        raise typer.BadParameter("give -o for one schema or --into for all of them, not both")
+    if output is None and into is None:
+        typer.echo(schema_text(name), nl=False)
         return
-    with _reported():
-        with atomic_output(output) as temporary:
-            temporary.write_text(text, encoding="utf-8")
-    typer.echo(f"wrote {output}")
+    targets = {output: name} if output is not None else {into / schema_file_name(each): each for each in SCHEMAS}
+    for target, each in targets.items():
+        with _reported():
+            with atomic_output(target) as temporary:
+                temporary.write_text(schema_text(each), encoding="utf-8")
+        typer.echo(f"wrote {target}")
 
 
 @app.command()
@@ -230,8 +293,7 @@ def release(
         "answering one request, written into the folder -o.", show_default=False)],
     output: Annotated[Path, typer.Option(
         "-o", "--output", help="Word file to write (with several inputs: the folder to write into).", show_default=False)],
-    style: Annotated[Literal["xxxx", "box"], typer.Option(
-        "--style", help="xxxx: X's with the code glued on (XXXXXXS40(2)); box: a black box carrying the code.")] = "xxxx",
+    style: MarkStyleOption = "xxxx",
     mask_length: Annotated[Literal["fixed", "proportional"], typer.Option(
         "--mask-length", help="fixed: the same number of X's for everything, so no length leaks; "
         "proportional: one X per removed character.")] = "fixed",
@@ -242,11 +304,12 @@ def release(
     summary: Annotated[bool, typer.Option(
         "--summary/--no-summary", help="Append the Redaction Summary to the release.")] = True,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write the release as PDF (needs LibreOffice).")] = False,
-    by: Annotated[Optional[str], typer.Option(
-        "--by", help="Who releases, for the audit log (default: $MINUTES_RELEASED_BY, else the login name).")] = None,
+    allow_derivable: AllowDerivable = False,
+    pages: Pages = None,
+    by: ReleasedBy = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help=(
-        "Treat warnings as errors, and refuse to release while a finding of `minutes scan` is undecided."))] = False,
+        "Treat warnings as errors: refuse to release a draft, or while a finding of `minutes scan` is undecided."))] = False,
     terms: Annotated[Optional[Path], typer.Option(
         "--terms", help="A terms file of text and patterns to withhold wherever they occur (records and documents).")] = None,
     decisions: Annotated[Optional[Path], typer.Option(
@@ -261,22 +324,28 @@ def release(
 
     options = ReleaseOptions(
         style=style, mask_length=mask_length, policy=policy, summary=summary,
-        pdf=pdf, review=review, by=by, template=template, strict=strict,
+        pdf=pdf, review=review, by=by, template=template, strict=strict, pages=pages,
+        allow_derivable=allow_derivable,
     )
-    with _reported():
-        kinds = [(file, _input_kind(file)) for file in files]  # every input checked before anything is written
+    from minutes_kit.release.batch import InputKind, input_kind, release_file
+
     if len(files) > 1:
-        _release_batch(kinds, output, options, terms=terms, decisions=decisions)
+        if decisions:
+            typer.echo("warning: --decisions applies to the Word documents; each record uses its own decisions file",
+                       err=True)
+        _release_batch(files, output, options, terms=terms, decisions=decisions)
         return
-    file, kind = kinds[0]
-    if kind == "record" and decisions:
+    file = files[0]
+    with _reported():
+        kind = input_kind(file)
+    if kind is InputKind.RECORD and decisions:
         _fail(f"--decisions applies to Word documents; {file} is a meeting record, whose findings are decided "
               "in its own decisions file")
-    if kind == "docx" and (policy or template):
+    if kind is InputKind.DOCUMENT and (policy or template):
         _fail(f"--policy and --template apply to meeting records; {file} is a Word document, released as it is "
               "with its decisions and terms")
     with _reported():
-        result = _release_one(file, kind, output, options, terms=terms, decisions=decisions)
+        result = release_file(file, kind, output, options, terms=terms, decisions=decisions)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
     for path in result.outputs:
@@ -288,61 +357,23 @@ def release(
         _warn_accessibility([output, *([output.with_suffix(".pdf")] if pdf else [])])
 
 
-def _input_kind(path: Path) -> str:
-    """"docx" for a Word document, "record" for anything else (a missing file included, so that a
-    record's own messages stay as they are); an Office file that is not a .docx is refused with
-    what to do."""
-    from minutes_kit.ooxml.kind import is_office_file, open_word_document
-
-    if path.is_file() and is_office_file(path):
-        open_word_document(path)
-        return "docx"
-    return "record"
-
-
-def _release_one(file: Path, kind: str, output: Path, options, *, terms: Optional[Path], decisions: Optional[Path]):
-    from minutes_kit.actions.register import minutes_source
-    from minutes_kit.release import release_document, release_minutes
-
-    if kind == "record":
-        record, raised, inputs = minutes_source(file, strict=options.strict)
-        return release_minutes(record, file, output, options, raised=raised, inputs=inputs, terms=terms)
-    return release_document(file, output, options, terms=terms, decisions=decisions)
-
-
-def _release_batch(kinds: list[tuple[Path, str]], folder: Path, options, *, terms: Optional[Path],
+def _release_batch(files: list[Path], folder: Path, options, *, terms: Optional[Path],
                    decisions: Optional[Path]) -> None:
-    """Release each input into `folder` (``<stem>.release.docx``, or ``<stem>.review.docx``), with one
-    combined schedule, ``schedule.csv``, naming each row's document."""
-    from minutes_kit.files import atomic_output
-    from minutes_kit.release.document import combined_schedule
+    from minutes_kit.release.batch import release_batch
 
-    records = [file for file, kind in kinds if kind == "record"]
-    stems = [file.stem for file, _ in kinds]
-    repeated = sorted({stem for stem in stems if stems.count(stem) > 1})
-    if repeated:
-        _fail(f"two inputs would be written as {repeated[0]}: give each input of a batch its own name")
-    if folder.exists() and not folder.is_dir():
-        _fail(f"with several inputs, -o names a folder to write into, and {folder} is a file")
-    if decisions and records:
-        typer.echo("warning: --decisions applies to the Word documents; each record uses its own decisions file",
-                   err=True)
-    released = []
-    for file, kind in kinds:
-        output = folder / f"{file.stem}.{'review' if options.review else 'release'}.docx"
-        with _reported():
-            result = _release_one(file, kind, output, options, terms=terms, decisions=decisions)
-        for warning in result.warnings:
-            typer.echo(f"warning: {file}: {warning}", err=True)
-        for path in result.outputs:
-            typer.echo(f"wrote {path}")
-        typer.echo(f"{file}: {len(result.redactions)} redactions" + ("" if options.review else "; leak check passed"))
-        released.append((file.name, result.redactions))
-    if not options.review:
-        schedule = folder / "schedule.csv"
-        with _reported(), atomic_output(schedule, [file for file, _ in kinds]) as temporary:
-            temporary.write_text(combined_schedule(released), encoding="utf-8")
-        typer.echo(f"wrote {schedule}")
+    with _reported():
+        batch = release_batch(files, folder, options, terms=terms, decisions=decisions, on_released=_print_released)
+    if batch.schedule is not None:
+        typer.echo(f"wrote {batch.schedule}")
+
+
+def _print_released(file: Path, result) -> None:
+    """One release of a batch or pack: its warnings, what it wrote, its redactions and verdict."""
+    for warning in result.warnings:
+        typer.echo(f"warning: {file}: {warning}", err=True)
+    for path in result.outputs:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"{file}: {len(result.redactions)} redactions" + ("; leak check passed" if result.leak_checked else ""))
 
 
 @app.command()
@@ -419,9 +450,10 @@ def verify_release(
     decisions the release used (from its audit log); exit 3 when withheld text is found."""
     from minutes_kit.actions.register import minutes_source
     from minutes_kit.release import verify_release as check_release
+    from minutes_kit.release.batch import InputKind, input_kind
 
     with _reported():
-        if _input_kind(record) == "docx":
+        if input_kind(record) is InputKind.DOCUMENT:
             from minutes_kit.release import verify_document
 
             hits, warnings = verify_document(file, record, audit=audit)
@@ -436,6 +468,60 @@ def verify_release(
         typer.echo(f"error: {file} is not safe to release: withheld text found in {len(hits)} place(s)", err=True)
         raise typer.Exit(LEAK_FOUND)
     typer.echo(f"{file}: no withheld text found")
+
+
+@app.command("foi-pack")
+def foi_pack(
+    request: Annotated[Path, typer.Argument(
+        help="The request file (YAML), listing the records and Word documents to release under documents:.",
+        show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the pack into.", show_default=False)],
+    style: MarkStyleOption = "xxxx",
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write each release and the letter as PDF (needs LibreOffice).")] = False,
+    pages: Pages = None,
+    allow_derivable: AllowDerivable = False,
+    by: ReleasedBy = None,
+    strict: Annotated[bool, typer.Option("--strict", help=(
+        "Refuse to release a draft, or while a finding of `minutes scan` is undecided."))] = False,
+) -> None:
+    """Write the FOI response pack: every document the request lists released into one folder, the
+    combined schedule, the response letter and a manifest (SHA-256 of every input and output, the
+    toolkit's version, each leak-check verdict); warn of text withheld in one document and disclosed
+    in another."""
+    from minutes_kit.foi.pack import write_pack
+    from minutes_kit.release import ReleaseOptions
+    from minutes_kit.rendering.context import day_month_year
+
+    options = ReleaseOptions(style=style, pdf=pdf, pages=pages, allow_derivable=allow_derivable, by=by, strict=strict)
+    with _reported():
+        pack = write_pack(request, output, options, on_released=_print_released)
+    for warning in pack.inconsistencies:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(f"wrote {len(pack.released)} release(s), {pack.schedule}, {', '.join(map(str, pack.letter.outputs))} "
+               f"and {pack.manifest}")
+    typer.echo(f"due {day_month_year(pack.letter.due)}; sent {day_month_year(pack.letter.sent)}: "
+               f"{'LATE' if pack.letter.late else 'on time'}")
+
+
+@app.command("foi-response")
+def foi_response(
+    request: Annotated[Path, typer.Argument(help="The request file (YAML).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The letter to write (.docx).", show_default=False)],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write the letter as PDF (needs LibreOffice).")] = False,
+) -> None:
+    """Write the response letter to an FOI request: the request quoted, what is released, each
+    exemption the releases used with its public interest test or reason, the due date, and the
+    right to complain; checked leak-free against everything the releases withheld."""
+    from minutes_kit.foi import write_response
+    from minutes_kit.rendering.context import day_month_year
+
+    with _reported():
+        result = write_response(request, output, pdf=pdf)
+    for path in result.outputs:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"due {day_month_year(result.due)} (the 20th working day after {day_month_year(result.received)}); "
+               f"sent {day_month_year(result.sent)}: {'LATE' if result.late else 'on time'}")
+    _warn_accessibility(result.outputs)
 
 
 @app.command("check-accessibility")

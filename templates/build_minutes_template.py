@@ -57,17 +57,23 @@ def _marking(container, with_draft: bool) -> None:
         draft.bold = True
 
 
+def _heading_font(style, size: int):
+    """How every heading of the toolkit's documents looks: Arial, bold, black, upright."""
+    style.font.name = "Arial"
+    style.font.size = Pt(size)
+    style.font.bold = True
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    return style
+
+
 def _styles(document) -> None:
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     for name, size in (("Title", 20), ("Heading 1", 13), ("Heading 2", 11)):
-        style = document.styles[name]
-        style.font.name = "Arial"
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.color.rgb = RGBColor(0, 0, 0)
+        _heading_font(document.styles[name], size)
     document.styles["Heading 1"].paragraph_format.space_before = Pt(12)
     cell_text = document.styles.add_style("Table Text", 1)
     cell_text.base_style = normal

@@ -35,6 +35,8 @@ DATA_FILES = {
     "minutes_kit/data/policies/contract-performance.yaml",
     "minutes_kit/templates/minutes.docx",
     "minutes_kit/templates/action_log.docx",
+    "minutes_kit/templates/action_plan.docx",
+    "minutes_kit/templates/foi_response.docx",
 }
 # What is not source: environments, caches, build output and what .gitignore leaves out.
 NOT_SOURCE = shutil.ignore_patterns(

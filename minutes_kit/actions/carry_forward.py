@@ -20,8 +20,7 @@ from minutes_kit.files import atomic_output
 from minutes_kit.record.model import Person
 from minutes_kit.record.series import StandingItem
 from minutes_kit.rendering.context import long_date, short_date
-
-PLACEHOLDER = "To be written."
+from minutes_kit.validation.placeholders import PLACEHOLDER
 
 
 def next_record_path(series: Series, date: dt.date) -> Path:
@@ -73,6 +72,9 @@ def next_record_text(series: Series, date: dt.date) -> str:
         "  status: draft",
         "people:",
         *(f"  {key}: {_person(person)}" for key, person in file.people.items()),
+        *(["teams:"] if file.teams else []),
+        *(f"  {key}: {_fields([('name', team.name), ('organisation', team.organisation)])}"
+          for key, team in file.teams.items()),
         f"chair: {file.chair}",
         f"attendees: [{', '.join(file.attendees)}]",
         "apologies: []",
@@ -98,7 +100,12 @@ def next_record_text(series: Series, date: dt.date) -> str:
 
 
 def _person(person: Person) -> str:
-    fields = [("name", person.name), ("role", person.role), ("organisation", person.organisation), ("email", person.email)]
+    return _fields([("name", person.name), ("role", person.role), ("organisation", person.organisation),
+                    ("email", person.email)])
+
+
+def _fields(fields: list[tuple[str, str | None]]) -> str:
+    """A flow mapping of the fields that have a value: ``{name: "...", organisation: "..."}``."""
     return "{" + ", ".join(f"{name}: {_quote(value)}" for name, value in fields if value) + "}"
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_kit.actions.lifecycle import Meeting, replay
 from minutes_kit.detection import DECISIONS_SUFFIX
-from minutes_kit.errors import InputUnreadable, SeriesInvalid
+from minutes_kit.errors import InputUnreadable, OwnerUnknown, SeriesInvalid
 from minutes_kit.record.model import MeetingRecord
 from minutes_kit.record.series import SERIES_FILE, SeriesFile
 from minutes_kit.record.source import FieldPath
 from minutes_kit.validation import Report, validate_file, validate_document
-from minutes_kit.validation.checks import action_paths
+from minutes_kit.validation.checks import action_paths, check_registry_keys
+from minutes_kit.validation.registry_names import RegistryNames, describe_keys, did_you_mean, keys_named
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,28 @@ class Series:
         return next((meeting for meeting in self.meetings if meeting.path.resolve() == resolved), None)
 
     def with_series_people(self, record: MeetingRecord) -> MeetingRecord:
-        """`record` with the series file laid behind it: the series registry behind its own people, so
-        actions raised elsewhere can name their owners, and the series' language when it gives none."""
-        update: dict = {"people": {**self.file.people, **record.people}}
+        """`record` with the series file laid behind it: the series registry behind its own people and
+        teams, so actions raised elsewhere can name their owners, and the series' language when it gives none."""
+        update: dict = {"people": {**self.file.people, **record.people}, "teams": {**self.file.teams, **record.teams}}
         if record.meeting.language is None and self.file.language is not None:
             update["meeting"] = record.meeting.model_copy(update={"language": self.file.language})
         return record.model_copy(update=update)
+
+    def owner_key(self, written: str) -> str:
+        """The key of the person or team `written` names: a key of the series registry, or the name of
+        exactly one of its people and teams (compared folded: case, accents and apostrophes aside)."""
+        names = RegistryNames.of(self.file.people, self.file.teams).owners
+        if written in names:
+            return written
+        keys = keys_named(written, names)
+        if len(keys) == 1:
+            return keys[0]
+        if keys:
+            raise OwnerUnknown(f"'{written}' is the name of {len(keys)} entries of the series registry, "
+                               f"{describe_keys(keys, names, 'and')}: give the key of one")
+        hint = did_you_mean(written, names) or f" (keys: {', '.join(names)})"
+        raise OwnerUnknown(f"'{written}' is not a key of the series registry, nor the name of a person or team "
+                           f"in it{hint}")
 
 
 @dataclass
@@ -106,12 +122,17 @@ def load_series(directory: Path, strict: bool = False) -> Series:
 
 
 def _unknown(key: str, series: SeriesFile) -> str:
-    close = difflib.get_close_matches(key, list(series.people), n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(key, RegistryNames.of(series.people, series.teams).people)
     return f"'{key}' is not in the series registry (people in {SERIES_FILE}){hint}"
 
 
+def _unknown_owner(key: str, series: SeriesFile) -> str:
+    hint = did_you_mean(key, RegistryNames.of(series.people, series.teams).owners)
+    return f"'{key}' is not in the series registry (people or teams in {SERIES_FILE}){hint}"
+
+
 def _check_series_file(series: SeriesFile, report: Report) -> None:
+    check_registry_keys(series.people, series.teams, report)
     named: list[tuple[FieldPath, str]] = [(("chair",), series.chair)]
     named += [(("attendees", index), key) for index, key in enumerate(series.attendees)]
     if series.notes_by is not None:
@@ -139,7 +160,13 @@ def _check_meetings(series: SeriesFile, meetings: list[Meeting], report_of: dict
         if meeting.date in held:
             report.error(("meeting", "date"), f"{held[meeting.date].name} is also a meeting on {meeting.date.isoformat()}")
         held.setdefault(meeting.date, meeting.path)
+        for key in record.people:
+            if key in series.teams:
+                report.error(("people", key), f"'{key}' is a team in {SERIES_FILE}; a key names a person or a team")
+        for key in record.teams:
+            if key in series.people:
+                report.error(("teams", key), f"'{key}' is a person in {SERIES_FILE}; a key names a person or a team")
         for at, _, action in action_paths(record):
             for index, owner in enumerate(action.owners):
-                if owner not in series.people:
-                    report.error(at + ("owners", index), f"action owner {_unknown(owner, series)}")
+                if owner not in series.people and owner not in series.teams:
+                    report.error(at + ("owners", index), f"action owner {_unknown_owner(owner, series)}")

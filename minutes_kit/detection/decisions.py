@@ -3,8 +3,9 @@
 
 The file is written by `minutes scan` and edited by hand. For each finding a
 reviewer writes ``decision: redact`` (under ``code``, the suggested one unless
-changed) or ``decision: keep`` with a ``reason`` (``not personal data`` or
-``disclosable``), and who decided (``by``) and when (``on``). A scan adds new
+changed) or ``decision: keep`` with a ``reason`` in their own words (``not personal
+data``, ``disclosable``, ``in the public domain``, ``consent`` are suggested), and who decided
+(``by``) and when (``on``). A scan adds new
 findings as undecided and never drops a decision: one whose text no longer
 occurs is kept, marked ``stale: true``. Undecided findings that no longer
 occur are dropped, as there is nothing to keep.
@@ -20,10 +21,10 @@ import hashlib
 import re
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import yaml
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from minutes_kit.detection import DECISIONS_SUFFIX
 from minutes_kit.detection.spans import SUGGESTED_CODE, finding_key
@@ -42,7 +43,9 @@ HEADER = """\
 # Personal data that `minutes scan` found in {name} and nobody marked.
 # For each finding, write a decision and who made it, then run `minutes release`:
 #   decision: redact          withheld under `code` (the suggested code unless you change it)
-#   decision: keep            with  reason: not personal data   or   reason: disclosable
+#   decision: keep            with a reason in your words, for example
+#                             reason: not personal data   reason: disclosable
+#                             reason: in the public domain   reason: consent given by the person on 3 March
 #   by: your name             on: YYYY-MM-DD
 # Undecided findings are withheld under their suggested code, with a warning;
 # `minutes release --strict` refuses to release while any is undecided.
@@ -57,9 +60,17 @@ class Decision(str, Enum):
     KEEP = "keep"
 
 
-class KeepReason(str, Enum):
-    NOT_PERSONAL_DATA = "not personal data"
-    DISCLOSABLE = "disclosable"
+SUGGESTED_KEEP_REASONS = ("not personal data", "disclosable", "in the public domain", "consent")
+"""What most kept findings give as their reason; any words of the reviewer's are accepted."""
+KEEP_REASON_LIMIT = 300
+"""The most characters a reason may have: a sentence, not a pasted document."""
+
+KeepReason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=KEEP_REASON_LIMIT)]
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    """``'a', 'b' or 'c'``."""
+    return ", ".join(f"'{word}'" for word in words[:-1]) + f" or '{words[-1]}'"
 
 
 class DecisionEntry(StrictModel):
@@ -70,7 +81,9 @@ class DecisionEntry(StrictModel):
     suggested: Text = SUGGESTED_CODE
     decision: Decision = Decision.UNDECIDED
     code: Text | None = Field(None, description="With redact: the exemption code, if not the suggested one.")
-    reason: KeepReason | None = Field(None, description="With keep: why it stays.")
+    reason: KeepReason | None = Field(
+        None, description=f"With keep: why it stays, in the reviewer's words: {_quoted(SUGGESTED_KEEP_REASONS)}, "
+                          "or a sentence such as 'consent given by the person on 3 March'.")
     by: Text | None = Field(None, description="Who decided.")
     on: dt.date | None = Field(None, description="When, YYYY-MM-DD.")
     stale: bool = Field(False, description="True when the text no longer occurs in the record.")
@@ -85,7 +98,7 @@ class DecisionEntry(StrictModel):
     @model_validator(mode="after")
     def _complete(self) -> DecisionEntry:
         if self.decision is Decision.KEEP and self.reason is None:
-            raise ValueError("a kept finding needs its reason: 'not personal data' or 'disclosable'")
+            raise ValueError(f"a kept finding needs its reason, for example {_quoted(SUGGESTED_KEEP_REASONS)}")
         if self.decision is not Decision.UNDECIDED and (self.by is None or self.on is None):
             raise ValueError("a decision needs who made it (by) and when (on, YYYY-MM-DD)")
         if self.decision is not Decision.REDACT and self.code is not None:
@@ -101,8 +114,11 @@ class DecisionEntry(StrictModel):
 
 
 class DecisionsFile(StrictModel):
-    record_sha256: Text = Field(pattern=r"^[0-9a-f]{64}$")
-    findings: list[DecisionEntry] = Field(default_factory=list)
+    """A reviewer's decisions on the findings of `minutes scan`, beside the record or document scanned."""
+
+    record_sha256: Text = Field(
+        pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file scanned: while it matches, a release uses these findings.")
+    findings: list[DecisionEntry] = Field(default_factory=list, description="One entry per distinct text found.")
 
 
 def decisions_path(record_path: Path) -> Path:

@@ -6,7 +6,9 @@ person's name (a registry person, decided by the registry) and a marked span
 ``[[S43: ...]]`` its text, though nothing inside a marked span is reported,
 since someone has already decided it. Registry people (and their email
 addresses) are not findings either: the release withholds them, or not when
-they are `disclosable`, by the registry's own rules. What is left needs a reviewer's decision.
+they are `disclosable`, by the registry's own rules. Nor are the record's teams,
+by ``@key`` or by name: a team is never personal data, so its name is never
+offered as a person. What is left needs a reviewer's decision.
 
 Findings are grouped by their text: the release withholds a string wherever
 it occurs, so one decision covers every place it is found.
@@ -14,6 +16,7 @@ it occurs, so one decision covers every place it is found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from minutes_kit.detection.detect import find_personal_data
@@ -54,7 +57,8 @@ class _Shown:
 
 def scan_record(record: MeetingRecord) -> list[Finding]:
     """The personal data in the record's free text that neither a mark nor the registry decides, in order."""
-    fields = [(path, _shown(record, raw)) for path, raw in record_texts(record)]
+    team_names = _team_names(record)
+    fields = [(path, _shown(record, raw, team_names)) for path, raw in record_texts(record)]
     registry = Registry({key: person.name for key, person in record.people.items()},
                         {key: person.name for key, person in record.people.items() if not person.disclosable})
     found = find_personal_data([shown.text for _, shown in fields], [registry] * len(fields),
@@ -83,21 +87,33 @@ def _known_addresses(record: MeetingRecord) -> set[str]:
     return {address.casefold() for address in addresses}
 
 
-def _shown(record: MeetingRecord, raw: str) -> _Shown:
+def _team_names(record: MeetingRecord) -> re.Pattern[str] | None:
+    """The record's team names as whole words, in any case and spacing: the longest first."""
+    names = sorted({team.name for team in record.teams.values()}, key=len, reverse=True)
+    if not names:
+        return None
+    written = (r"\s+".join(re.escape(word) for word in name.split()) for name in names)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(written)})(?!\w)", re.IGNORECASE)
+
+
+def _shown(record: MeetingRecord, raw: str, team_names: re.Pattern[str] | None) -> _Shown:
     pieces: list[str] = []
     decided: list[Span] = []
     length = 0
     for segment in segments(raw):
         if isinstance(segment, PersonMention):
-            person = record.people.get(segment.key)
-            piece = person.name if person else f"@{segment.key}"
+            known = segment.key in record.people or segment.key in record.teams
+            piece = record.name_of(segment.key) if known else f"@{segment.key}"
         else:
             piece = segment.text
         if isinstance(segment, (PersonMention, Marked)):
             decided.append(Span(length, length + len(piece), "DECIDED", 1.0))
         pieces.append(piece)
         length += len(piece)
-    return _Shown("".join(pieces), decided)
+    text = "".join(pieces)
+    if team_names is not None:
+        decided += [Span(match.start(), match.end(), "DECIDED", 1.0) for match in team_names.finditer(text)]
+    return _Shown(text, decided)
 
 
 def location(path: FieldPath) -> str:

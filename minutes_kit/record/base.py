@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+"""An email address: something, an @, a domain with a dot; checked no further, as mail servers do."""
+
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+"""A time of day as records write it: HH:MM, 24-hour."""
+
+
+def _hours_minutes(value: Any) -> Any:
+    """Only HH:MM text, so that the model accepts exactly what the JSON Schema's pattern does (pydantic
+    alone would take seconds, a time zone, or a number of seconds since midnight)."""
+    if isinstance(value, dt.time) or (isinstance(value, str) and re.fullmatch(TIME_PATTERN, value)):
+        return value
+    raise PydanticCustomError("time_format", "a time is written HH:MM")  # schema_errors words every time_ error
+
+
+Time = Annotated[
+    dt.time,
+    BeforeValidator(_hours_minutes),
+    # Not `format: time`, which needs seconds and a time zone: validators that check formats refused every record.
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "description": "A time of day, HH:MM (24-hour)."}),
+]
 
 
 class StrictModel(BaseModel):

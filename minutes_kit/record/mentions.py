@@ -1,7 +1,8 @@
-"""The ``@key`` syntax for naming people from the registry inside text.
+"""The ``@key`` syntax for naming people, or teams, from the registry inside text.
 
 ``@ab thanked everyone`` renders as ``Alice Brown thanked everyone`` and
-``@ab's team`` as ``Alice Brown's team``. An ``@`` inside an email address
+``@ab's team`` as ``Alice Brown's team``; ``@estates`` as the team's name, which
+a release never withholds. An ``@`` inside an email address
 (``alice@example.org``) is not a mention.
 """
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator
 
 from minutes_kit.record.base import StrictModel
-from minutes_kit.record.base import Text
+from minutes_kit.record.base import Email, Text, Time
 from minutes_kit.record.performance import Performance
 
 PERSON_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -22,6 +22,18 @@ PersonKey = Annotated[
     str,
     StringConstraints(pattern=PERSON_KEY_PATTERN),
     Field(description="A key of the people registry, e.g. 'ab'."),
+]
+
+TeamKey = Annotated[
+    str,
+    StringConstraints(pattern=PERSON_KEY_PATTERN),
+    Field(description="A key of the teams registry, e.g. 'estates'."),
+]
+
+OwnerKey = Annotated[
+    str,
+    StringConstraints(pattern=PERSON_KEY_PATTERN),
+    Field(description="A key of the people registry or of the teams registry, e.g. 'ab' or 'estates'."),
 ]
 
 
@@ -73,7 +85,7 @@ class Person(StrictModel):
     name: Text = Field(description="Full name as it appears in the minutes.")
     role: Text | None = Field(None, description="Job title or role at the meeting.")
     organisation: Text = Field(description="Organisation the person represents.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    email: Email | None = None
     disclosable: bool = Field(
         False, description="True for a senior official whose name is public: never redacted in a release."
     )
@@ -82,12 +94,19 @@ class Person(StrictModel):
     )
 
 
+class Team(StrictModel):
+    """A team or organisation that owns actions: never personal data, so never withheld in a release."""
+
+    name: Text = Field(description="The name the minutes and action logs show, e.g. 'Patient Safety Team'.")
+    organisation: Text | None = Field(None, description="The organisation the team belongs to, if any.")
+
+
 class Meeting(StrictModel):
     series: Text = Field(description="Identifier of the meeting series, e.g. 'LPG-NORTH'.")
     title: Text
     date: dt.date = Field(description="Date of the meeting, YYYY-MM-DD.")
-    start: dt.time | None = Field(None, description="Start time, HH:MM.")
-    end: dt.time | None = Field(None, description="End time, HH:MM.")
+    start: Time | None = Field(None, description="Start time, HH:MM.")
+    end: Time | None = Field(None, description="End time, HH:MM.")
     location: Text
     classification: Classification = Field(
         description="Security classification printed at the top and bottom of every page."
@@ -115,13 +134,21 @@ class Action(StrictModel):
             "derived as SERIES-YYMMDD-NN: the series, the meeting date and the action's place in the meeting."
         ),
     )
-    owners: list[PersonKey] = Field(min_length=1, description="People who own the action.")
+    owners: list[OwnerKey] = Field(min_length=1, description="The people or teams who own the action, by key.")
     text: Text = Field(description="What is to be done, starting with a verb: 'circulate the ...'.")
     due: dt.date | None = Field(None, description="Due date, YYYY-MM-DD.")
+    targets: Text | None = Field(
+        None, description="Targets or outputs that show the action done (SMART milestones): the action plan's "
+                          "Targets/outputs column.")
+    area: Text | None = Field(
+        None, description="The area to be addressed, e.g. 'Planned maintenance': the action plan groups actions by it "
+                          "(actions without one go under 'Other').")
+    objective: Text | None = Field(
+        None, description="The outcome objective within the area: the action plan groups an area's actions by it.")
 
 
 class Paragraph(StrictModel):
-    text: Text = Field(description="Paragraph text; write @key to name a person from the registry.")
+    text: Text = Field(description="Paragraph text; write @key to name a person or a team from the registry.")
     actions: list[Action] = Field(default_factory=list, description="Actions raised in this paragraph.")
 
 
@@ -191,7 +218,7 @@ class ActionUpdate(StrictModel):
 
     ref: Text = Field(description="Reference of the action reviewed, as raised at an earlier meeting.")
     status: ActionStatus = Field(description="Status after this meeting; 'open' or 'in progress' reopens a closed action.")
-    note: Text | None = Field(None, description="Progress reported at this meeting; write @key to name a person.")
+    note: Text | None = Field(None, description="Progress reported at this meeting; write @key to name a person or a team.")
     due: dt.date | None = Field(None, description="Revised due date, YYYY-MM-DD; give due_reason with it.")
     due_reason: Text | None = Field(None, description="Why the due date moved.")
     superseded_by: Text | None = Field(None, description="With status 'superseded': the reference of the action replacing it.")
@@ -199,14 +226,14 @@ class ActionUpdate(StrictModel):
 
 class NextMeeting(StrictModel):
     date: dt.date
-    start: dt.time | None = None
-    end: dt.time | None = None
+    start: Time | None = Field(None, description="Start time, HH:MM.")
+    end: Time | None = Field(None, description="End time, HH:MM.")
     location: Text | None = None
 
 
 class Contact(StrictModel):
     person: PersonKey = Field(description="Who to contact about these minutes.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+    email: Email | None = Field(
         None, description="A team mailbox to give instead of the person's own email."
     )
 
@@ -243,6 +270,10 @@ class MeetingRecord(StrictModel):
 
     meeting: Meeting
     people: dict[PersonKey, Person] = Field(description="Everyone the record mentions, by short key.")
+    teams: dict[TeamKey, Team] = Field(
+        default_factory=dict,
+        description="Teams and organisations that own actions, by short key (never a person's key too).",
+    )
     chair: PersonKey
     attendees: list[PersonKey] = Field(min_length=1, description="In the order they are listed.")
     observers: list[PersonKey] = Field(default_factory=list)
@@ -281,6 +312,11 @@ class MeetingRecord(StrictModel):
             same = all(new is old for new, old in zip(paragraphs, item.paragraphs))
             derived_items.append(item if same else item.model_copy(update={"paragraphs": paragraphs}))
         return derived_items
+
+    def name_of(self, key: str) -> str:
+        """The name shown for `key`: a person's, or a team's (an action's owner, an @mention)."""
+        person = self.people.get(key)
+        return person.name if person is not None else self.teams[key].name
 
     def actions(self) -> list[tuple[str, Action]]:
         """Every action with the number of the paragraph that raised it, in document order."""

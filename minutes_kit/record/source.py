@@ -77,6 +77,7 @@ class SourceDocument:
     text: str
     duplicate_keys: list[tuple[FieldPath, SourcePosition]] = field(default_factory=list)
     _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+    _comma_splits: dict[FieldPath, tuple[str, str]] | None = field(default=None, repr=False)
 
     @property
     def positions(self) -> dict[FieldPath, tuple[int, int]]:
@@ -94,6 +95,65 @@ class SourceDocument:
             if found is not None:
                 return SourcePosition(self.path, *found)
         return SourcePosition(self.path, 1, 1)
+
+    def comma_split(self, path: FieldPath) -> tuple[str, str] | None:
+        """When the key at `path` is text that a comma split off the value before it in a set of fields
+        written in braces (``{date: 2026-10-20, location: Board Room, Trust Headquarters}`` makes a key
+        'Trust Headquarters' with no value): the field whose value it was, and that value whole
+        (``location``, ``Board Room, Trust Headquarters``). None for any other key.
+        """
+        if self._comma_splits is None:  # worked out once, when the first unknown field asks
+            self._comma_splits = _comma_splits(self.text)
+        return self._comma_splits.get(tuple(path))
+
+
+def _comma_splits(text: str) -> dict[FieldPath, tuple[str, str]]:
+    """Every key of `text` that a comma split off a value in braces, with the field and its value whole.
+
+    A split-off part is a plain key with no colon of its own, written after a comma; the parts after
+    the first that one value lost are split-off parts too, and all join that value.
+    """
+    # The pure-Python composer, whose marks count characters of `text` (libyaml's count bytes). It reads
+    # only text that loaded already, so nothing here is aliased or nested deeper than MAX_DEPTH.
+    found: dict[FieldPath, tuple[str, str]] = {}
+    stack: list[tuple[FieldPath, yaml.Node]] = [((), yaml.compose(text, Loader=yaml.SafeLoader))]
+    while stack:
+        at, node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((at + (index,), child) for index, child in enumerate(node.value))
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        pairs = [(key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)]
+        stack.extend((at + (key.value,), value) for key, value in pairs)
+        if not node.flow_style:
+            continue
+        runs: list[tuple[str | None, list[str]]] = []  # a field with text: its value, then the parts split off it
+        for key, value in pairs:
+            if runs and runs[-1][0] is not None and _split_off(text, key, value):
+                runs[-1][1].append(key.value)
+            elif isinstance(value, yaml.ScalarNode) and value.style is None and value.tag == _STRING_TAG:
+                runs.append((key.value, [value.value]))
+            else:
+                runs.append((None, []))  # a date, a number, a quoted value: not what a stray comma splits
+        for name, parts in runs:
+            whole = ", ".join(parts)
+            found.update((at + (part,), (str(name), whole)) for part in parts[1:])
+    return found
+
+
+def _split_off(text: str, key: yaml.ScalarNode, value: yaml.Node) -> bool:
+    """A plain key with no value and no colon of its own, written after a comma."""
+    return (key.style is None and isinstance(value, yaml.ScalarNode) and value.style is None and value.value == ""
+            and _character_before(text, value.start_mark.index) != ":"
+            and _character_before(text, key.start_mark.index) == ",")
+
+
+def _character_before(text: str, index: int) -> str:
+    """The last character before `index` that is not a space or a line end ("" at the start)."""
+    while index > 0 and text[index - 1] in " \t\n":
+        index -= 1
+    return text[index - 1] if index > 0 else ""
 
 
 def load_source(path: Path) -> tuple[Any, SourceDocument]:

@@ -98,6 +98,8 @@ class ReleaseResult:
     warnings: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     """The package's parts left out of the release, each with why."""
+    leak_checked: bool = False
+    """Whether the independent leak check passed on the files written (a review copy has none)."""
 
 
 def output_paths(output: Path, options: ReleaseOptions) -> dict[str, Path]:
@@ -182,7 +184,8 @@ def release_minutes(
             outputs=list(paths.values()), redactions=placed, dropped=dropped, derivable=derivable,
         ))
     warnings = ([DRAFT_WARNING] if draft else []) + [f"derivable: {entry}" for entry in derivable]
-    return ReleaseResult(list(paths.values()), placed, warnings + _warnings(findings), dropped)
+    return ReleaseResult(list(paths.values()), placed, warnings + _warnings(findings), dropped,
+                         leak_checked=not options.review)
 
 
 DRAFT_WARNING = ("the record is a draft (meeting.status: draft), so every page of the release is marked DRAFT; "

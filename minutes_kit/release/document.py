@@ -17,10 +17,8 @@ scan, with a warning; one given explicitly (for a batch answering one request) i
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import tempfile
 from collections import Counter
@@ -47,7 +45,7 @@ from minutes_kit.release.marks import MASK, MarkStyle, place_marks
 from minutes_kit.release.matcher import Matcher
 from minutes_kit.release.sanitise import sanitise
 from minutes_kit.release.schedule import (
-    SCHEDULE_COLUMNS, released_by, schedule_row,
+    released_by,
 )
 from minutes_kit.release.sweep import STORY_LOCATIONS, Locate, sweep
 from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, term_needles
@@ -55,7 +53,7 @@ from minutes_kit.text.forms import person_forms
 from minutes_kit.record.model import DEFAULT_LANGUAGE
 from minutes_kit.verify import Hit, check_file
 
-__all__ = ["combined_schedule", "release_document", "verify_document"]
+__all__ = ["document_needles", "release_document", "verify_document"]
 
 
 TRACKED_CHANGES = tuple(w(tag) for tag in ("ins", "del", "moveFrom", "moveTo"))
@@ -124,7 +122,7 @@ def release_document(
             mask_length=options.mask_length.value, outputs=list(paths.values()), redactions=placed,
             dropped=dropped, embedded=embedded, changes=changes, warnings=warnings,
         ))
-    return ReleaseResult(list(paths.values()), placed, warnings, dropped)
+    return ReleaseResult(list(paths.values()), placed, warnings, dropped, leak_checked=not options.review)
 
 
 def _structure_warnings(package: Package, changes: int, embedded: list[str]) -> list[str]:
@@ -283,13 +281,3 @@ def _as_released(audit: Path, document: Path) -> tuple[LoadedTerms | None, Path 
     decisions_used, _ = used["decisions"]
     return (load_terms(Path(terms_path)) if terms_path else None,
             Path(decisions_used) if decisions_used else None)
-
-
-def combined_schedule(released: list[tuple[str, list[Redaction]]]) -> str:
-    """One schedule for a batch answering one request: each row names its document."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(("document", *SCHEDULE_COLUMNS))
-    for name, redactions in released:
-        writer.writerows([name, *schedule_row(redaction)] for redaction in redactions)
-    return buffer.getvalue()

@@ -18,6 +18,10 @@ class RedactionPlan:
     catalogue: Catalogue
 
     def person_code(self, key: str) -> Exemption | None:
+        """The code withholding a registry key's name; None for a disclosable person and for a team,
+        which is never personal data."""
+        if key in self.record.teams:
+            return None
         person = self.record.people[key]
         if person.disclosable:
             return None

@@ -14,6 +14,7 @@ from minutes_kit.record.model import MeetingRecord
 from minutes_kit.record.source import load_source
 from minutes_kit.validation.checks import check_record
 from minutes_kit.validation.problems import Problem, Report, Severity
+from minutes_kit.validation.registry_names import RegistryNames
 from minutes_kit.validation.schema_errors import report_validation_error
 
 __all__ = ["Checked", "Problem", "Report", "Severity", "load_record", "validate_document", "validate_file"]
@@ -53,7 +54,7 @@ def validate_document(path: Path, model: type[Model]) -> tuple[Report, Model | N
     try:
         instance = model.model_validate(data)
     except ValidationError as exc:
-        report_validation_error(exc, report, model)
+        report_validation_error(exc, report, model, RegistryNames.from_data(data))
         return report, None
     return report, instance
 

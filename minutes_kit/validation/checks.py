@@ -6,8 +6,7 @@ wrong, and ``--strict`` makes them fail too.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from minutes_kit.errors import UnknownExemption
 from minutes_kit.record.exemptions import load_catalogue
@@ -17,7 +16,9 @@ from minutes_kit.record.model import Action, ActionStatus, Classification, Meeti
 from minutes_kit.record.source import FieldPath
 from minutes_kit.record.texts import paragraph_reference, record_texts
 from minutes_kit.validation.performance_checks import check_performance
+from minutes_kit.validation.placeholders import check_placeholders
 from minutes_kit.validation.problems import Report
+from minutes_kit.validation.registry_names import RegistryNames, did_you_mean
 
 
 def check_record(record: MeetingRecord, report: Report) -> None:
@@ -30,15 +31,30 @@ def check_record(record: MeetingRecord, report: Report) -> None:
     _check_meeting(record, report)
     _check_exemption_codes(record, report)
     check_performance(record, report)
+    check_placeholders(record, report)
 
 
 def _unknown(key: str, record: MeetingRecord) -> str:
-    close = difflib.get_close_matches(key, list(record.people), n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(key, RegistryNames.of(record.people, record.teams).people)
     return f"'{key}' is not in the people registry{hint}"
 
 
+def _unknown_owner(key: str, record: MeetingRecord) -> str:
+    """An owner or an @mention may be a person or a team."""
+    hint = did_you_mean(key, RegistryNames.of(record.people, record.teams).owners)
+    return f"'{key}' is not in the people registry or the teams registry{hint}"
+
+
+def check_registry_keys(people: Mapping[str, object], teams: Mapping[str, object], report: Report) -> None:
+    """A key names a person or a team, never both: an owner or a mention must say which."""
+    for key in teams:
+        if key in people:
+            report.error(("teams", key), f"'{key}' is a key of both the people and the teams registries; "
+                         "a key names a person or a team: rename one of them")
+
+
 def _check_people(record: MeetingRecord, report: Report) -> None:
+    check_registry_keys(record.people, record.teams, report)
     single = {"chair": record.chair, "notes_by": record.notes_by}
     if record.contact is not None:
         single["contact.person"] = record.contact.person
@@ -68,8 +84,8 @@ def _check_people(record: MeetingRecord, report: Report) -> None:
 def _check_mentions(record: MeetingRecord, report: Report) -> None:
     for path, text in record_texts(record):
         for mention in find_mentions(text):
-            if mention.key not in record.people:
-                report.error(path, f"mention @{mention.key}: {_unknown(mention.key, record)}")
+            if mention.key not in record.people and mention.key not in record.teams:
+                report.error(path, f"mention @{mention.key}: {_unknown_owner(mention.key, record)}")
 
 
 def _check_marks(record: MeetingRecord, report: Report) -> None:
@@ -97,8 +113,8 @@ def _check_actions(record: MeetingRecord, report: Report) -> None:
             )
         raised_at.setdefault(action.ref, paragraph_number)
         for owner_index, owner in enumerate(action.owners):
-            if owner not in record.people:
-                report.error(at + ("owners", owner_index), f"action owner {_unknown(owner, record)}")
+            if owner not in record.people and owner not in record.teams:
+                report.error(at + ("owners", owner_index), f"action owner {_unknown_owner(owner, record)}")
         if action.due is None:
             report.warning(at, f"action '{action.ref}' has no due date")
         elif action.due < record.meeting.date:

@@ -4,19 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Any
+import json
+from typing import Any, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from minutes_kit.record.model import UNION_TAGS, MeetingRecord
 from minutes_kit.record.source import FieldPath
 from minutes_kit.validation.problems import Report
+from minutes_kit.validation.registry_names import RegistryNames, did_you_mean
 
 
-def report_validation_error(error: ValidationError, report: Report, model: type[BaseModel] = MeetingRecord) -> None:
+def report_validation_error(error: ValidationError, report: Report, model: type[BaseModel] = MeetingRecord,
+                            names: RegistryNames | None = None) -> None:
+    """Each error at its path; `names`, the file's registry as written, lets a wrong key be told the one meant."""
     for detail in error.errors(include_url=False):
         path = _clean_path(detail["loc"])
-        report.error(path, _message(detail, path, model))
+        report.error(path, _comma_split(detail, path, report) or _message(detail, path, model, names or RegistryNames({})))
+
+
+def _comma_split(detail: dict[str, Any], path: FieldPath, report: Report) -> str | None:
+    """An unknown field that is really the end of the value before it, cut off by a comma in braces."""
+    if detail["type"] != "extra_forbidden" or detail.get("input") is not None or report.document is None:
+        return None
+    split = report.document.comma_split(path)
+    if split is None:
+        return None
+    field, whole = split
+    fix = f": {field}: {json.dumps(whole, ensure_ascii=False)}" if len(whole) <= LONGEST_SHOWN else ""
+    return (f"unknown field '{_shown(path[-1])}': a comma inside {{braces}} ends a value, so it split the value of "
+            f"'{field}'; put the value in quotes{fix}")
 
 
 def _clean_path(loc: tuple[Any, ...]) -> FieldPath:
@@ -59,7 +76,7 @@ def _shown(value: Any) -> str:
     return text
 
 
-def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) -> str:
+def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel], names: RegistryNames) -> str:
     kind = detail["type"]
     value = detail.get("input")
     context = detail.get("ctx") or {}
@@ -73,15 +90,18 @@ def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) ->
         return f"expected text, found {_describe(value)}{hint}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"is {len(str(value)):,} characters long; at most {context.get('max_length')} are allowed"
     if kind == "string_pattern_mismatch":
         if name == "email":
             return f"{_describe(value)} is not an email address"
         if name == "language":
             return (f"{_describe(value)} is not a language tag; write a BCP 47 tag such as en-GB, or cy-GB "
                     "for Welsh")
-        if path and path[0] == "people" and len(path) == 2:
-            return f"person key {_describe(value)} must be lower-case letters, digits or _, starting with a letter"
-        return f"{_describe(value)} is not a person key (lower-case letters, digits or _, starting with a letter)"
+        if path and path[0] in ("people", "teams") and len(path) == 2:
+            kind_of_key = "person" if path[0] == "people" else "team"
+            return f"{kind_of_key} key {_describe(value)} must be lower-case letters, digits or _, starting with a letter"
+        return _not_a_key(value, path, names)
     if kind.startswith("date_"):
         return f"{_describe(value)} is not a date; write dates as YYYY-MM-DD, for example 2026-07-14"
     if kind.startswith("time_"):
@@ -104,6 +124,15 @@ def _message(detail: dict[str, Any], path: FieldPath, model: type[BaseModel]) ->
     return detail["msg"]
 
 
+def _not_a_key(value: Any, path: FieldPath, names: RegistryNames) -> str:
+    """A key where a person (or, for an owner, a person or a team) is named, with the key meant."""
+    if "owners" in path:
+        return (f"{_describe(value)} is not a key of a person or a team (keys are lower-case letters, digits or _, "
+                f"starting with a letter){did_you_mean(str(value), names.owners)}")
+    return (f"{_describe(value)} is not a person key (lower-case letters, digits or _, starting with a letter)"
+            f"{did_you_mean(str(value), names.people)}")
+
+
 def _unknown_field(name: str, path: FieldPath, root: type[BaseModel]) -> str:
     allowed = _fields_at(path[:-1], root)
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
@@ -114,11 +143,16 @@ def _unknown_field(name: str, path: FieldPath, root: type[BaseModel]) -> str:
 def _fields_at(path: FieldPath, root: type[BaseModel]) -> list[str]:
     """The field names the model accepts at `path`, found by walking the model classes from `root`."""
     model: type[BaseModel] | None = root
+    keyed = False  # the part after a mapping field is one of its keys, not a field
     for part in path:
-        if model is None or isinstance(part, int):
+        if model is None or isinstance(part, int) or keyed:
+            keyed = False
             continue
-        model = _model_of(model.model_fields[part].annotation) if part in model.model_fields else None
-    return list(model.model_fields) if model else []
+        field = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None)
+        model = _model_of(field.annotation) if field else None
+        keyed = field is not None and get_origin(field.annotation) is dict
+    return [field.alias or name for name, field in model.model_fields.items()] if model else []
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

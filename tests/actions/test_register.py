@@ -109,4 +109,4 @@ def test_command_writes_csv_and_json():
 def test_unknown_owner_is_a_user_error():
     result = _run("--owner", "zz")
     assert result.exit_code == 1
-    assert "--owner zz: not a key of the series registry" in result.output
+    assert "--owner: 'zz' is not a key of the series registry, nor the name of a person or team in it" in result.output

@@ -64,7 +64,7 @@ def test_owner_not_in_the_series_registry(series_dir):
     result = _validate(str(series_dir))
     assert result.exit_code == 1
     assert (f"2026-08-11.yaml:{line}:26: error: items[3].paragraphs[1].actions[1].owners[2]: action owner 'zz' "
-            "is not in the series registry (people in series.yaml)") in result.output
+            "is not in the series registry (people or teams in series.yaml)") in result.output
 
 
 def test_every_problem_is_reported_in_one_run(series_dir):
