@@ -135,10 +135,10 @@ def letter_context(request: FoiRequest, citations: list[Citation], logs: list[Au
     regimes = {citation.exemption.regime for citation in citations}
     redactions = sum(citation.redactions for citation in citations)
     contact, requester = request.contact, request.requester
-    timeliness = (f"A response to your request was due by {day_month_year(due)}, the twentieth working day "
-                  "after we received it.")
-    if sent > due:
-        timeliness += " This response is late, and we apologise for the delay."
+    deadline = f"{day_month_year(due)}, the twentieth working day after we received it"
+    timeliness = (f"A response to your request was due by {deadline}. This response is late, and we apologise "
+                  "for the delay." if sent > due else f"We are answering within the time the Act allows: a "
+                  f"response is due by {deadline}.")
     return {
         "sender": {"team": contact.team, "address": list(contact.address), "email": contact.email,
                    "postal": ", ".join(contact.address)},

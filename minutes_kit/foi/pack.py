@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -77,7 +78,8 @@ def write_pack(request_path: Path, folder: Path, options: ReleaseOptions, *, tod
 def _documents(request_path: Path) -> list[Path]:
     """The documents the request file lists, each found, or `RequestInvalid` naming the lines."""
     loaded = load_request(request_path)
-    documents = [request_path.parent / document for document in loaded.request.documents]
+    # "samples/foi/../minutes.yaml" is named as people would write it: "samples/minutes.yaml".
+    documents = [Path(os.path.normpath(request_path.parent / document)) for document in loaded.request.documents]
     if not documents:
         loaded.report.error(("documents",), "list the records and Word documents the pack releases under documents:")
     for index, document in enumerate(documents):
