@@ -151,7 +151,8 @@ def validate_decisions(path: Path) -> tuple[Report, DecisionsFile | None]:
 
 
 def merge(findings: list[Finding], previous: DecisionsFile | None, digest: str) -> DecisionsFile:
-    """`findings` from a new scan, each with its earlier decision; earlier decisions no longer found kept as stale."""
+    """`findings` from a new scan, each with its earlier decision, highest confidence first; earlier
+    decisions no longer found kept as stale, last."""
     earlier = {finding_key(entry.text, entry.category): entry for entry in (previous.findings if previous else [])}
     entries = []
     for finding in findings:
@@ -159,6 +160,8 @@ def merge(findings: list[Finding], previous: DecisionsFile | None, digest: str) 
         entry = earlier.pop(finding.key, None)
         entries.append(entry.model_copy(update=found) if entry else DecisionEntry(
             text=finding.text, category=finding.category, suggested=finding.code, **found))
+    # The likely ones first: a reviewer reads from the top (in text order where confidence is equal).
+    entries.sort(key=lambda entry: -entry.confidence)
     entries += [entry.model_copy(update={"stale": True, "found_in": []})
                 for entry in earlier.values() if entry.decision is not Decision.UNDECIDED]
     return DecisionsFile(record_sha256=digest, findings=entries)

@@ -22,7 +22,8 @@ def answer_lines(lines: Iterable[str]) -> Iterator[str]:
     numbered = ((number, line) for number, line in enumerate(lines, start=1) if line.strip())
     while batch := list(islice(numbered, BATCH_LINES)):
         requests = [_request(number, line) for number, line in batch]
-        found = find_personal_data([text for text, _ in requests], [registry_of(known) for _, known in requests])
+        found = find_personal_data([text for text, _ in requests], [registry_of(known) for _, known in requests],
+                                   documents=range(len(requests)))  # each line is a document of its own
         for spans in found:
             yield json.dumps({"findings": [
                 {"start": span.start, "end": span.end, "category": span.category, "code": SUGGESTED_CODE}

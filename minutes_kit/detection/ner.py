@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from minutes_kit.detection.shapes import (
     LOWER, NAME_WORD, PARTICLES, TITLE_BEFORE, UPPER, in_context_of_a_person, lone_name_words, name_shaped, reads_as_a_person, titled_names,
 )
 from minutes_kit.detection.spans import PERSON, Span
+from minutes_kit.detection.structure import structured_names
 from minutes_kit.errors import ModelUnavailable
 
 if TYPE_CHECKING:
@@ -82,7 +84,7 @@ def find_people(texts: Sequence[str], settled: Sequence[Sequence[Span]], prose: 
     Headings (texts whose `prose` is false) get no more than the title rule: in title case
     every run of words is capitalised, and the model reads headings poorly.
     """
-    found = [list(titled_names(text)) for text in texts]
+    found = [[*titled_names(text), *structured_names(text)] for text in texts]
     shaped = [[span for span in name_shaped(text) if not any(span.overlaps(other) for other in (*done, *titled))]
               if is_prose else [] for text, done, titled, is_prose in zip(texts, settled, found, prose)]
     undecided = [index for index, (text, candidates, done) in enumerate(zip(texts, shaped, settled))
@@ -96,7 +98,9 @@ def find_people(texts: Sequence[str], settled: Sequence[Sequence[Span]], prose: 
         others = [Span(e.start_char, e.end_char, e.label_, 0) for e in document.ents if e.label_ in NOT_PEOPLE_LABELS]
         found[index] += [span for entity in document.ents if entity.label_ == PERSON
                          for span in _cleaned(text, entity.start_char, entity.end_char)]
-        found[index] += [span for span in shaped[index] if not any(_vetoes(other, span, text) for other in others)]
+        people = [span for span in found[index] if span.evidence.startswith("model")]
+        found[index] += [replace(span, evidence=f"{span.evidence}+model") if any(span.overlaps(person) for person in people)
+                         else span for span in shaped[index] if not any(_vetoes(other, span, text) for other in others)]
     return found
 
 
@@ -109,6 +113,8 @@ def _vetoes(entity: Span, run: Span, text: str) -> bool:
 
 
 def _cleaned(text: str, start: int, end: int) -> Iterator[Span]:
+    # A name stands on one line: the model runs a signature into the job title below it.
+    end = min(end, start + len(text[start:end].split("\n", 1)[0].rstrip()))
     name = text[start:end]
     possessive = POSSESSIVE.search(name)
     if possessive:
@@ -125,4 +131,5 @@ def _cleaned(text: str, start: int, end: int) -> Iterator[Span]:
     # The model's word is taken for a name standing alone ("Zainab agreed"), not a rule's.
     if in_context_of_a_person(text, start, end) and reads_as_a_person(text[start:end], alone=True):
         alone = len(text[start:end].split()) == 1
-        yield Span(start, end, PERSON, ALONE_CONFIDENCE if alone else NER_CONFIDENCE)
+        yield Span(start, end, PERSON, ALONE_CONFIDENCE if alone else NER_CONFIDENCE,
+                   evidence="model-alone" if alone else "model")

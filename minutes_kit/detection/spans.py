@@ -18,6 +18,8 @@ class Span:
     confidence: float
     person: str | None = None
     """The registry key, when the span names a person in the record's registry."""
+    evidence: str = ""
+    """What found it ("titled", "attendance", "model", ...): the key of its calibrated confidence."""
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end

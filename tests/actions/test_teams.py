@@ -77,7 +77,7 @@ def test_a_team_goes_through_a_release_untouched(record_path, tmp_path):
 
 
 def test_a_team_named_like_a_person_is_not_offered_as_a_finding():
-    ward = "Elsie Marsden Ward"  # name-shaped: without the registry the detector reads it as a person
+    ward = "Elsie Marsden"  # a team named after a person: without the registry the detector reads it as one
     text = TEST_GROUP.replace("chair: ab\n", f"teams:\n  em: {{name: {ward}}}\nchair: ab\n") + (
         f'      - "The {ward} reported six falls; Priya Lomax from the {ward.upper()} will audit the bed rails."\n'
         '      - "@em agreed."\n')
