@@ -7,14 +7,19 @@ Exit codes: 0 ok, 1 a problem the user can fix (a message, no traceback),
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
+
+# Pydantic looks for plugins in every installed package's entry points the first time it builds a
+# model: a tenth of a second of every command, for plugins a command line tool never uses.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from minutes_kit.errors import MinutesError, OwnerUnknown, RecordInvalid, SeriesInvalid
 from minutes_kit.record.model import ActionStatus
@@ -69,7 +74,29 @@ def _reported() -> Iterator[None]:
             _print_report(report)
         _fail(str(exc))
     except MinutesError as exc:
-        _fail(str(exc))
+        # A batch's notes say which input an error came from.
+        _fail("\n".join([str(exc), *getattr(exc, "__notes__", [])]))
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
+    """A batch's progress: a bar on standard error when it is a terminal, and each step's line
+    ("wrote ...") on standard output; the lines alone, numbered "[3/20] wrote ...", otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda done, total, message: typer.echo(f"[{done}/{total}] {message}")
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True, redirect_stdout=sys.stdout.isatty()) as bar:
+        task = bar.add_task(label, total=None)
+
+        def step(done: int, total: int, message: str) -> None:
+            typer.echo(message)
+            bar.update(task, completed=done, total=total)
+
+        yield step
 
 
 MarkStyleOption = Annotated[Literal["xxxx", "box"], typer.Option(
@@ -152,20 +179,31 @@ def validate(
 
 @app.command()
 def render(
-    file: Annotated[Path, typer.Argument(help="The meeting record (YAML).", show_default=False)],
-    output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="Word file to write (default: FILE with .docx).")
-    ] = None,
+    files: Annotated[list[Path], typer.Argument(
+        help="The meeting record (YAML); several, or series folders (every record in them), for a batch.",
+        metavar="FILE", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=(
+        "Word file to write (default: FILE with .docx); for a batch, the folder to write into "
+        "(default: each beside its record)."))] = None,
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Your own Word template instead of the shipped minutes template.")
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the Word file (needs LibreOffice).")] = False,
     strict: Strict = False,
 ) -> None:
-    """Render a record as OFFICIAL-SENSITIVE Word minutes."""
+    """Render a record (or several, or whole series) as OFFICIAL-SENSITIVE Word minutes."""
     from minutes_kit.actions.register import minutes_source
+    from minutes_kit.batch import is_batch
     from minutes_kit.rendering import render_minutes
 
+    if is_batch(files, output):
+        from minutes_kit.batch import render_batch
+
+        with _reported(), _progress("rendering") as progress:
+            rendered = render_batch(files, output, template=template, pdf=pdf, strict=strict, on_progress=progress)
+        _warn_accessibility([path for each in rendered for path in each.outputs])
+        return
+    file = files[0]
     output = output or file.with_suffix(".docx")
     pdf_path = output.with_suffix(".pdf") if pdf else None
     with _reported():
@@ -289,10 +327,12 @@ def schema(
 @app.command()
 def release(
     files: Annotated[list[Path], typer.Argument(
-        help="The meeting record (YAML) or Word document (.docx), told apart by content; several for a batch "
-        "answering one request, written into the folder -o.", show_default=False)],
-    output: Annotated[Path, typer.Option(
-        "-o", "--output", help="Word file to write (with several inputs: the folder to write into).", show_default=False)],
+        help="The meeting record (YAML) or Word document (.docx), told apart by content; several, or series "
+        "folders (every record in them), for a batch.", metavar="FILE", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="Word file to write (default: FILE.release.docx, or FILE.review.docx, beside FILE); "
+        "for a batch, the folder to write into, with one schedule.csv for all (default: each beside its input).",
+        show_default=False)] = None,
     style: MarkStyleOption = "xxxx",
     mask_length: Annotated[Literal["fixed", "proportional"], typer.Option(
         "--mask-length", help="fixed: the same number of X's for everything, so no length leaks; "
@@ -327,9 +367,11 @@ def release(
         pdf=pdf, review=review, by=by, template=template, strict=strict, pages=pages,
         allow_derivable=allow_derivable,
     )
-    from minutes_kit.release.batch import InputKind, input_kind, release_file
+    from minutes_kit.batch import is_batch
+    from minutes_kit.release.batch import InputKind, batch_output, input_kind, release_file
+    from minutes_kit.rendering.pdf import office_session
 
-    if len(files) > 1:
+    if is_batch(files, output):
         if decisions:
             typer.echo("warning: --decisions applies to the Word documents; each record uses its own decisions file",
                        err=True)
@@ -344,7 +386,8 @@ def release(
     if kind is InputKind.DOCUMENT and (policy or template):
         _fail(f"--policy and --template apply to meeting records; {file} is a Word document, released as it is "
               "with its decisions and terms")
-    with _reported():
+    output = output or batch_output(file, None, options)
+    with _reported(), office_session():
         result = release_file(file, kind, output, options, terms=terms, decisions=decisions)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
@@ -357,12 +400,13 @@ def release(
         _warn_accessibility([output, *([output.with_suffix(".pdf")] if pdf else [])])
 
 
-def _release_batch(files: list[Path], folder: Path, options, *, terms: Optional[Path],
+def _release_batch(files: list[Path], folder: Optional[Path], options, *, terms: Optional[Path],
                    decisions: Optional[Path]) -> None:
     from minutes_kit.release.batch import release_batch
 
-    with _reported():
-        batch = release_batch(files, folder, options, terms=terms, decisions=decisions, on_released=_print_released)
+    with _reported(), _progress("releasing") as progress:
+        batch = release_batch(files, folder, options, terms=terms, decisions=decisions, on_released=_print_released,
+                              on_progress=progress)
     if batch.schedule is not None:
         typer.echo(f"wrote {batch.schedule}")
 
@@ -378,16 +422,17 @@ def _print_released(file: Path, result) -> None:
 
 @app.command()
 def scan(
-    file: Annotated[Optional[Path], typer.Argument(
-        help="The meeting record (YAML) or a Word document (.docx), told apart by content.", show_default=False)] = None,
+    files: Annotated[Optional[list[Path]], typer.Argument(
+        help="The meeting record (YAML) or a Word document (.docx), told apart by content; several, or series "
+        "folders (every record in them), for a batch.", metavar="FILE", show_default=False)] = None,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Read {"text": ..., "known": [names]} lines from standard input and write the findings of each.')] = False,
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Word documents: lay the document out with LibreOffice and name the page of each place.")] = False,
 ) -> None:
     """Find personal data nobody marked in a record or in every part of a Word document, and add each
-    new finding to FILE.decisions.yaml for a reviewer."""
-    if jsonl == (file is not None):
+    new finding to FILE.decisions.yaml beside it for a reviewer."""
+    if jsonl == bool(files):
         raise typer.BadParameter("give a record to scan, or --jsonl to read texts from standard input")
     if jsonl:
         from minutes_kit.detection.jsonl import answer_lines
@@ -396,38 +441,25 @@ def scan(
             for line in answer_lines(sys.stdin):
                 typer.echo(line)
         return
-    from minutes_kit.actions.register import minutes_source
-    from minutes_kit.detection.decisions import Decision, scan_and_merge, write_decisions
-    from minutes_kit.detection.document_scan import scan_and_merge_document
+    from contextlib import nullcontext
+
+    from minutes_kit.batch import is_batch, no_progress, scan_batch
+    from minutes_kit.detection.decisions import Decision
     from minutes_kit.ooxml.kind import is_office_file
 
-    with _reported():
-        if is_office_file(file):
-            decisions = scan_and_merge_document(file, _laid_out_pages(file) if pdf else None)
-        else:
-            if pdf:
-                _fail(f"--pdf names pages in a Word document; {file} is a meeting record, whose places are its "
-                      "paragraph references")
-            record, _, _ = minutes_source(file)
-            decisions = scan_and_merge(record, file)
-        written = write_decisions(decisions, file)
-    undecided = [entry for entry in decisions.findings if entry.decision is Decision.UNDECIDED]
-    for entry in undecided:
-        typer.echo(f"undecided: {entry.describe()}")
-    stale = sum(entry.stale for entry in decisions.findings)
-    typer.echo(f"{len(decisions.findings)} findings, {len(undecided)} undecided, {stale} stale; wrote {written}")
-
-
-def _laid_out_pages(document: Path) -> list[str]:
-    """The text of each page of `document` as LibreOffice lays it out (in a temporary folder)."""
-    import tempfile
-
-    from minutes_kit.rendering.pdf import convert_to_pdf, pdf_pages
-
-    with tempfile.TemporaryDirectory(prefix="minutes-scan-") as work:
-        pdf = Path(work) / f"{document.stem}.pdf"
-        convert_to_pdf(document, pdf, [document])
-        return pdf_pages(pdf)
+    batch = is_batch(files, None)
+    with _reported(), (_progress("scanning") if batch else nullcontext(no_progress)) as progress:
+        if pdf and not batch and not is_office_file(files[0]):
+            _fail(f"--pdf names pages in a Word document; {files[0]} is a meeting record, whose places are its "
+                  "paragraph references")
+        scanned = scan_batch(files, pdf=pdf, on_progress=progress)
+    for each in scanned:
+        undecided = [entry for entry in each.decisions.findings if entry.decision is Decision.UNDECIDED]
+        for entry in undecided:
+            typer.echo(f"undecided: {entry.describe()}")
+        stale = sum(entry.stale for entry in each.decisions.findings)
+        typer.echo(f"{len(each.decisions.findings)} findings, {len(undecided)} undecided, {stale} stale; "
+                   f"wrote {each.written}")
 
 
 LEAK_FOUND = 3
@@ -491,9 +523,10 @@ def foi_pack(
     from minutes_kit.foi.pack import write_pack
     from minutes_kit.release import ReleaseOptions
     from minutes_kit.rendering.context import day_month_year
+    from minutes_kit.rendering.pdf import office_session
 
     options = ReleaseOptions(style=style, pdf=pdf, pages=pages, allow_derivable=allow_derivable, by=by, strict=strict)
-    with _reported():
+    with _reported(), office_session():
         pack = write_pack(request, output, options, on_released=_print_released)
     for warning in pack.inconsistencies:
         typer.echo(f"warning: {warning}", err=True)

@@ -98,3 +98,13 @@ def sample_pdf_pages(office, sample_docx) -> list[str]:
     pdf = sample_docx.with_suffix(".pdf")
     convert_to_pdf(sample_docx, pdf)
     return pdf_pages(pdf)
+
+
+def logging_office(tmp_path: Path, office: str) -> tuple[Path, Path]:
+    """A soffice that writes a line to a log each time it is started, then runs the real one:
+    how a test counts the LibreOffice processes a command starts."""
+    log = tmp_path / "soffice.log"
+    script = tmp_path / "soffice-logged"
+    script.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{office}" "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return script, log

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,11 +101,31 @@ def _ignore(meeting: Meeting, path: FieldPath, message: str) -> None:
 
 def replay(meetings: Iterable[Meeting], until: dt.date | None = None, problem: Problem = _ignore) -> dict[str, ActionState]:
     """Every action raised in `meetings` (sorted by date) up to `until`, in the order raised."""
-    meetings = [meeting for meeting in meetings if until is None or meeting.date <= until]
-    raised_anywhere = {action.ref: meeting for meeting in meetings for _, _, action in action_paths(meeting.record)}
+    with _collection_paused():
+        return _replay([meeting for meeting in meetings if until is None or meeting.date <= until], problem)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: the replay makes tens of thousands of small objects
+    with no cycles among them, and a collection they set off walks every record of the series
+    loaded before: with it running, replaying 2,000 meetings took twice as long, 9x the time of
+    500 meetings instead of 4x."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _replay(meetings: list[Meeting], problem: Problem) -> dict[str, ActionState]:
+    raised = [(meeting, list(action_paths(meeting.record))) for meeting in meetings]
+    raised_anywhere = {action.ref: meeting for meeting, paths in raised for _, _, action in paths}
     states: dict[str, ActionState] = {}
-    for meeting in meetings:
-        for at, paragraph, action in action_paths(meeting.record):
+    for meeting, paths in raised:
+        for at, paragraph, action in paths:
             ref = str(action.ref)
             earlier = states.get(ref)
             if earlier is not None:

@@ -18,6 +18,7 @@ empty document properties.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import deque
 from collections.abc import Iterable
@@ -362,6 +363,7 @@ def clean_part(root: etree._Element, content_type: str, new_ids: dict[str, str])
             element.getparent().remove(element)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every attribute of every element; a part repeats a few names
 def _names_relationship(attribute: str) -> bool:
     return attribute == LEGACY_RELATIONSHIP_ID or etree.QName(attribute).namespace == R
 
@@ -393,6 +395,7 @@ def _remove_revision_ids(root: etree._Element) -> None:
             del element.attrib[name]
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_revision_id(attribute: str) -> bool:
     """w:rsidR, w:rsidRPr, w:rsidP, w:rsidRDefault, w:rsidDel, w:rsidSect, w:rsidTr, ... and paragraph ids."""
     if attribute in PARAGRAPH_IDS:

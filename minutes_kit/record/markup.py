@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from minutes_kit.record.mentions import MENTION
 
 _OPEN = "[["
+_CLOSE = "]]"
 CATEGORY_PREFIX = "#"
 # Two fixed characters and no repetition: matching cannot backtrack over a
 # mark's length, and finding every token is one pass over the text.
@@ -116,6 +117,8 @@ def _scan(text: str) -> tuple[list[Marked], list[MarkProblem]]:
     """
     spans: list[Marked] = []
     problems: list[MarkProblem] = []
+    if _OPEN not in text and _CLOSE not in text:
+        return spans, problems  # most text marks nothing: found without running the expression
     depth = 0
     opened = 0
     # The text of the current outermost mark, cut at its inner tokens; each

@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-MENTION = re.compile(r"(?<![\w.+-])@([a-z][a-z0-9_]*)")
+# The look behind (no word, dot, plus or hyphen before the @: not an email address) comes after
+# the @, so that a search skips straight from one @ to the next.
+MENTION = re.compile(r"@(?<![\w.+-]@)([a-z][a-z0-9_]*)")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,7 @@ from minutes_kit.release.terms import LoadedTerms, document_texts, load_terms, t
 from minutes_kit.release.sweep import sweep
 from minutes_kit.rendering.context import document_title, record_language
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
-from minutes_kit.rendering.pdf import convert_to_pdf, layout_unavailable, pdf_pages
+from minutes_kit.rendering.pdf import convert_all, layout_unavailable, pdf_pages
 from minutes_kit.verify import Hit, check_file
 
 __all__ = ["LeakDetected", "ReleaseOptions", "ReleaseResult", "MarkStyle", "MaskLength", "release_minutes",
@@ -209,40 +210,106 @@ def release_properties(record: MeetingRecord, shown_title: str, *, review: bool 
     return {"title": f"{prefix}: {title}", "subject": subject, "language": record_language(record)}
 
 
+@dataclass
+class StagedRelease:
+    """A release made up to its last stages (`finish`): its package with its marks placed, and where
+    its files are staged and go."""
+    package: Package
+    staged: dict[str, Path]
+    paths: dict[str, Path]
+    inputs: list[Path]
+    ledger: RedactionLedger
+    options: ReleaseOptions
+    audit: Callable[[], str]
+
+
+_held: tuple[Path, list[StagedRelease]] | None = None
+
+
+@contextmanager
+def finishing_together() -> Iterator[list[StagedRelease]]:
+    """Releases made inside the block are staged by `finish`, not written: their files kept in one
+    temporary folder, the list yielded holding them, for the caller to `complete` together (two
+    LibreOffice calls for the whole batch instead of two a release)."""
+    global _held
+    if _held is not None:
+        raise RuntimeError("releases are already being finished together")
+    with tempfile.TemporaryDirectory(prefix="minutes-batch-") as work:
+        _held = (Path(work), [])
+        try:
+            yield _held[1]
+        finally:
+            _held = None
+
+
 def finish(package: Package, staged: dict[str, Path], paths: dict[str, Path], inputs: list[Path],
            ledger: RedactionLedger, options: ReleaseOptions, audit: Callable[[], str]) -> None:
-    """The last stages of every release, of a record or of a document: each redaction's page, the
-    Redaction Summary, save, the PDF, the schedule, the independent leak check (on any hit nothing
-    is written), the audit log, then every output moved into place."""
-    placed = ledger.placed()
-    unpaged_because = None
-    if not options.review:
-        unpaged_because = _learn_pages(package, placed, options, staged["docx"].parent)
-        if options.summary:
-            append_summary(package, placed, unpaged_because=unpaged_because)
-    package.save(staged["docx"])
-    if options.pdf:
-        convert_to_pdf(staged["docx"], staged["pdf"])
-    if not options.review:
-        if options.pdf and unpaged_because:
-            assign_pages(pdf_pages(staged["pdf"]), placed, options.style, options.mask_length)
-        staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
-        hits = leak_check(staged, ledger)
+    """The last stages of every release, of a record or of a document (see `complete`); inside
+    `finishing_together`, the release is only staged with the others."""
+    release = StagedRelease(package, staged, paths, inputs, ledger, options, audit)
+    if _held is None:
+        complete([release])
+        return
+    # The release's own folder goes when it returns: its files are staged in the batch's.
+    work, releases = _held
+    folder = work / str(len(releases))
+    folder.mkdir()
+    release.staged = {kind: folder / path.name for kind, path in staged.items()}
+    releases.append(release)
+
+
+def complete(releases: list[StagedRelease]) -> None:
+    """Each redaction's page (every release laid out in one LibreOffice call), each Redaction
+    Summary, save, the PDFs (one call), each schedule, the independent leak check (on any hit in
+    any release nothing is written), the audit logs, then every output moved into place."""
+    laid_out: list[tuple[StagedRelease, Path]] = []
+    unpaged_because: dict[int, str | None] = {}
+    for index, release in enumerate(releases):
+        if release.options.review:
+            continue
+        unpaged_because[index] = _learn_pages(release.options)
+        if unpaged_because[index] is None:
+            # A name of its own: one LibreOffice call writes every PDF into one folder.
+            layout = release.staged["docx"].with_name(f"laid-out-{index}.docx")
+            release.package.save(layout)
+            laid_out.append((release, layout))
+    convert_all([(layout, layout.with_suffix(".pdf")) for _, layout in laid_out])
+    for release, layout in laid_out:
+        assign_pages(pdf_pages(layout.with_suffix(".pdf")), release.ledger.placed(), release.options.style,
+                     release.options.mask_length)
+    for index, release in enumerate(releases):
+        if index in unpaged_because and release.options.summary:
+            append_summary(release.package, release.ledger.placed(), unpaged_because=unpaged_because[index])
+        release.package.save(release.staged["docx"])
+    convert_all([(release.staged["docx"], release.staged["pdf"]) for release in releases if release.options.pdf])
+    for index, release in enumerate(releases):
+        if release.options.review:
+            continue
+        placed, options = release.ledger.placed(), release.options
+        if options.pdf and unpaged_because[index]:
+            assign_pages(pdf_pages(release.staged["pdf"]), placed, options.style, options.mask_length)
+        release.staged["schedule"].write_text(schedule_csv(placed), encoding="utf-8")
+        hits = leak_check(release.staged, release.ledger)
         if hits:
-            raise LeakDetected(hits)
-        staged["audit"].write_text(audit(), encoding="utf-8")
-    for kind, path in paths.items():
-        with atomic_output(path, inputs) as temporary:
-            shutil.copyfile(staged[kind], temporary)
+            error = LeakDetected(hits)
+            if len(releases) > 1:
+                error.add_note(f"in the release of {release.inputs[0]}; nothing of the batch was written")
+            raise error
+        release.staged["audit"].write_text(release.audit(), encoding="utf-8")
+    for release in releases:
+        for kind, path in release.paths.items():
+            with atomic_output(path, release.inputs) as temporary:
+                shutil.copyfile(release.staged[kind], temporary)
 
 
 PAGES_SETTING = "MINUTES_PAGES"
 """Set to "off" to release without laying out pages (scripts releasing many files quickly)."""
 
 
-def _learn_pages(package: Package, placed: list[Redaction], options: ReleaseOptions, work: Path) -> str | None:
-    """Give each redaction its page from the document laid out before its summary is appended (the
-    summary follows a page break, so no page before it moves); or say why the pages are not known."""
+def _learn_pages(options: ReleaseOptions) -> str | None:
+    """None when the release is to be laid out to give each redaction its page (from the document
+    before its summary is appended: the summary follows a page break, so no page before it moves);
+    else why the pages are not known."""
     if options.pages is False:
         return "the release was made without laying out its pages"
     if options.pages is None and not options.pdf and os.environ.get(PAGES_SETTING, "").lower() in {"off", "0", "no"}:
@@ -252,10 +319,6 @@ def _learn_pages(package: Package, placed: list[Redaction], options: ReleaseOpti
         if options.pages or options.pdf:
             raise OfficeUnavailable(f"the release cannot be laid out into pages: {why}")
         return why
-    laid_out = work / "laid-out.docx"
-    package.save(laid_out)
-    convert_to_pdf(laid_out, laid_out.with_suffix(".pdf"))
-    assign_pages(pdf_pages(laid_out.with_suffix(".pdf")), placed, options.style, options.mask_length)
     return None
 
 

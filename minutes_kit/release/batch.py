@@ -1,5 +1,5 @@
-"""Several records and Word documents released for one request: each into one folder, with one
-combined schedule naming each row's document."""
+"""Several records and Word documents released in one process: each into one folder, with one
+combined schedule naming each row's document (for one request), or each beside its input."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from minutes_kit.errors import OutputError
+from minutes_kit.batch import Progress, batch_inputs, naming, no_progress, output_beside, prepare_folder
 from minutes_kit.files import atomic_output
-from minutes_kit.release import ReleaseOptions, ReleaseResult, release_document, release_minutes
+from minutes_kit.release import (ReleaseOptions, ReleaseResult, complete, finishing_together, output_paths,
+                                 release_document, release_minutes)
 from minutes_kit.release.ledger import Redaction
 from minutes_kit.release.schedule import SCHEDULE_COLUMNS, schedule_row
+from minutes_kit.rendering.pdf import office_session
 
 COMBINED_SCHEDULE = "schedule.csv"
 
@@ -47,40 +49,53 @@ def release_file(file: Path, kind: InputKind, output: Path, options: ReleaseOpti
     return release_document(file, output, options, terms=terms, decisions=decisions)
 
 
-def batch_output(file: Path, folder: Path, options: ReleaseOptions) -> Path:
-    return folder / f"{file.stem}.{'review' if options.review else 'release'}.docx"
+def batch_output(file: Path, folder: Path | None, options: ReleaseOptions) -> Path:
+    """``<stem>.release.docx`` (``<stem>.review.docx``), in `folder` or beside `file`."""
+    return output_beside(file, folder, ".review.docx" if options.review else ".release.docx")
 
 
 @dataclass
 class BatchResult:
     released: list[tuple[Path, ReleaseResult]] = field(default_factory=list)
     schedule: Path | None = None
-    """The combined schedule; None for review copies."""
+    """The combined schedule; None for review copies, and for releases written beside their inputs."""
 
 
-def release_batch(files: list[Path], folder: Path, options: ReleaseOptions, *, terms: Path | None = None,
+def release_batch(files: list[Path], folder: Path | None, options: ReleaseOptions, *, terms: Path | None = None,
                   decisions: Path | None = None,
-                  on_released: Callable[[Path, ReleaseResult], None] = lambda file, result: None) -> BatchResult:
-    """Release each of `files` into `folder` (``<stem>.release.docx``, or ``<stem>.review.docx``), then
-    write ``schedule.csv`` naming each row's document. Every input is checked before anything is
-    written; `on_released` hears of each release as it is made."""
-    kinds = [(Path(file), input_kind(Path(file))) for file in files]
-    stems = [file.stem for file, _ in kinds]
-    repeated = sorted({stem for stem in stems if stems.count(stem) > 1})
-    if repeated:
-        raise OutputError(f"two inputs would be written as {repeated[0]}: give each input of a batch its own name")
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"with several inputs, the output names a folder to write into, and {folder} is a file")
-    folder.mkdir(parents=True, exist_ok=True)
+                  on_released: Callable[[Path, ReleaseResult], None] = lambda file, result: None,
+                  on_progress: Progress = no_progress) -> BatchResult:
+    """Release each record and Word document of `files` (a series folder stands for its records)
+    into `folder`, or beside each input when `folder` is None (``<stem>.release.docx``, or
+    ``<stem>.review.docx``); into a folder, also write ``schedule.csv`` naming each row's document.
+
+    Every release is made before any is written, so a batch with a bad input, or a release that
+    fails its leak check, writes nothing. One LibreOffice lays every release out in one call and
+    makes every PDF in another. `on_progress` hears of each release made, `on_released` of each
+    written."""
+    files = batch_inputs(files)
+    kinds = []
+    for file in files:
+        with naming(file, len(files)):
+            kinds.append((file, input_kind(file)))
+    outputs = [batch_output(file, folder, options) for file in files]
+    prepare_folder(folder, [path for output in outputs for path in output_paths(output, options).values()], files)
     batch = BatchResult()
-    for file, kind in kinds:
-        result = release_file(file, kind, batch_output(file, folder, options), options, terms=terms,
-                              decisions=decisions if kind is InputKind.DOCUMENT else None)
-        batch.released.append((file, result))
+    total = len(files) + 1
+    with office_session(), finishing_together() as staged:
+        for done, ((file, kind), output) in enumerate(zip(kinds, outputs), 1):
+            with naming(file, len(files)):
+                result = release_file(file, kind, output, options, terms=terms,
+                                      decisions=decisions if kind is InputKind.DOCUMENT else None)
+            batch.released.append((file, result))
+            on_progress(done, total, f"made the release of {file}")
+        complete(staged)
+    on_progress(total, total, f"checked and wrote {len(files)} release(s)")
+    for file, result in batch.released:
         on_released(file, result)
-    if not options.review:
+    if folder is not None and not options.review:
         batch.schedule = folder / COMBINED_SCHEDULE
-        with atomic_output(batch.schedule, [file for file, _ in kinds]) as temporary:
+        with atomic_output(batch.schedule, files) as temporary:
             temporary.write_text(combined_schedule([(file.name, result.redactions)
                                                     for file, result in batch.released]), encoding="utf-8")
     return batch

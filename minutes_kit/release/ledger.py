@@ -60,8 +60,9 @@ class RedactionLedger:
         (a sum of money with or without £ and separators); too short a string is not searchable."""
         for form in (needle, *money_forms(needle)):
             form = " ".join(form.split())
-            if searchable(form):
-                self.needles.setdefault(form, exemption)
+            # A name is withheld wherever it appears: asked again for each, found here at once.
+            if form not in self.needles and searchable(form):
+                self.needles[form] = exemption
 
     def placed(self) -> list[Redaction]:
         return sorted((r for r in self.redactions.values() if r.number), key=lambda r: r.number)

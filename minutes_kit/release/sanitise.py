@@ -18,6 +18,8 @@ DROPPED = {w(tag) for tag in (
 )}
 UNWRAPPED = {w(tag) for tag in ("ins", "moveTo", "customXml", "smartTag")}
 WHITE = {"FFFFFF", "white"}
+RUN, RUN_PROPERTIES, RUN_STYLE, COMMENT_REFERENCE = w("r"), w("rPr"), w("rStyle"), w("commentReference")
+VANISH, SPEC_VANISH, COLOUR, SHADING, HIGHLIGHT = w("vanish"), w("specVanish"), w("color"), w("shd"), w("highlight")
 
 
 def sanitise(package: Package) -> None:
@@ -33,19 +35,25 @@ def _invisible_styles(package: Package) -> set[str]:
     return {
         style.get(w("styleId"))
         for style in package.xml("word/styles.xml").findall("w:style", NAMESPACES)
-        if _hides(style.find("w:rPr", NAMESPACES))
+        if _hides(_child(style, RUN_PROPERTIES))
     }
+
+
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child `tag` (in Clark notation) of `element`: asked of every run, so found by
+    lxml's own iteration rather than a path (three to eight times quicker)."""
+    return next(element.iterchildren(tag), None)
 
 
 def _hides(properties: etree._Element | None) -> bool:
     if properties is None:
         return False
-    if _switched_on(properties.find("w:vanish", NAMESPACES)) or _switched_on(properties.find("w:specVanish", NAMESPACES)):
+    if _switched_on(_child(properties, VANISH)) or _switched_on(_child(properties, SPEC_VANISH)):
         return True
-    colour = properties.find("w:color", NAMESPACES)
+    colour = _child(properties, COLOUR)
     if colour is not None and colour.get(w("val")) in WHITE:
-        shading = properties.find("w:shd", NAMESPACES)
-        highlight = properties.find("w:highlight", NAMESPACES)
+        shading = _child(properties, SHADING)
+        highlight = _child(properties, HIGHLIGHT)
         dark_shading = shading is not None and shading.get(w("fill"), "auto") not in {"auto", *WHITE}
         dark_highlight = highlight is not None and highlight.get(w("val")) not in {None, "none", "white"}
         return not (dark_shading or dark_highlight)
@@ -62,11 +70,11 @@ def _clean_story(root: etree._Element, invisible_styles: set[str]) -> None:
         element.getparent().remove(element)
     for element in list(root.iter(*UNWRAPPED)):
         unwrap(element)
-    for run in list(root.iter(w("r"))):
-        properties = run.find("w:rPr", NAMESPACES)
-        style = properties.find("w:rStyle", NAMESPACES) if properties is not None else None
+    for run in list(root.iter(RUN)):
+        properties = _child(run, RUN_PROPERTIES)
+        style = _child(properties, RUN_STYLE) if properties is not None else None
         hidden_style = style is not None and style.get(w("val")) in invisible_styles
-        if run.find("w:commentReference", NAMESPACES) is not None or _hides(properties) or hidden_style:
+        if _child(run, COMMENT_REFERENCE) is not None or _hides(properties) or hidden_style:
             run.getparent().remove(run)
     for paragraph in list(root.iter(w("p"))):
         style = paragraph.find("w:pPr/w:pStyle", NAMESPACES)

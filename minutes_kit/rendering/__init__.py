@@ -8,7 +8,6 @@ from pathlib import Path
 from minutes_kit.record.model import Action, MeetingRecord
 from minutes_kit.rendering.context import minutes_context, minutes_properties
 from minutes_kit.rendering.docx import MINUTES_TEMPLATE, DocumentProperties, render_docx
-from minutes_kit.rendering.pdf import convert_to_pdf
 
 __all__ = ["MINUTES_TEMPLATE", "DocumentProperties", "minutes_properties", "render_minutes"]
 
@@ -30,4 +29,6 @@ def render_minutes(
     render_docx(template or MINUTES_TEMPLATE, minutes_context(record, raised), output, inputs,
                 properties=minutes_properties(record))
     if pdf is not None:
+        from minutes_kit.rendering.pdf import convert_to_pdf  # the LibreOffice machinery, only for a PDF
+
         convert_to_pdf(output, pdf, inputs)

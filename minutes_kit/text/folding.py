@@ -61,11 +61,36 @@ class _FoldingTable(dict[int, str]):
 
 
 _TABLE = _FoldingTable()
+_ASCII_CHARACTERS = frozenset(map(chr, range(128)))
+# How every ASCII character folds (each to one ASCII character), as a bytes table: a byte of
+# UTF-8 at or past 128 is part of a longer character and is left as it is.
+_ASCII_FOLDING = bytes(ord(_fold_character(chr(code))) for code in range(128)) + bytes(range(128, 256))
+# Past this many different characters outside ASCII that folding changes, one `str.translate`
+# beats a replace for each (most characters fold to themselves, ideographs for one).
+FEW_OTHERS = 128
+# Below this length `str.translate` is as quick as any other way.
+SHORT = 4096
 
 
 def fold(text: str) -> str:
     """`text` folded (see the module's description)."""
-    return SPACE_RUN.sub(" ", text.translate(_TABLE))
+    if len(text) < SHORT:
+        folded = text.translate(_TABLE)
+    else:
+        # Long text (a part's XML, binary read as UTF-16) holds few different characters outside
+        # ASCII that folding changes: each is folded by one replace, then the whole folds byte by
+        # byte. Folding goes character by character and folds what it made to itself, so the
+        # order changes nothing.
+        if not text.isascii():
+            changing = {character: _TABLE[ord(character)] for character in set(text).difference(_ASCII_CHARACTERS)
+                        if _TABLE[ord(character)] != character}
+            # One replace each, unless there are many or one folds into another that changes.
+            if len(changing) > FEW_OTHERS or not changing.keys().isdisjoint("".join(changing.values())):
+                return SPACE_RUN.sub(" ", text.translate(_TABLE))
+            for character, folded in changing.items():
+                text = text.replace(character, folded)
+        folded = text.encode("utf-8", "surrogatepass").translate(_ASCII_FOLDING).decode("utf-8", "surrogatepass")
+    return SPACE_RUN.sub(" ", folded) if "  " in folded else folded
 
 
 class Folded:

@@ -257,9 +257,12 @@ def _xml_extractions(part: str, xml: XmlPart) -> Iterator[Extraction | Paragraph
     # something is found.
     yield Extraction(part, "attributes", SEPARATOR.join(value_readings(SEPARATOR.join(text.attributes))),
                      bare_numbers=False, narrower=partial(_attribute_extractions, part, xml.root))
-    yield Extraction(part, WHOLE_PART, "".join(text.stream), fallback=True, bare_numbers=False)
-    yield Extraction(part, WHOLE_PART, "\n".join(line if isinstance(line, str) else line.text
-                                                 for line in text.lines), fallback=True, bare_numbers=False)
+    # Two readings of the whole part: every text node run together (a name split between elements
+    # is whole again), and a line for each paragraph and each other node. Both are one search,
+    # joined by the separator, which no needle holds and no word crosses.
+    stream = "".join(text.stream)
+    lines = "\n".join(line if isinstance(line, str) else line.text for line in text.lines)
+    yield Extraction(part, WHOLE_PART, f"{stream}{SEPARATOR}{lines}", fallback=True, bare_numbers=False)
 
 
 def _attribute_extractions(part: str, root: etree._Element) -> Iterator[Extraction]:

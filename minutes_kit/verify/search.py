@@ -98,14 +98,21 @@ class NeedleIndex:
         # What a needle starts with once folded, whatever the rest of it.
         self._first_characters = {needle.folded[0] for needle in self._wordless}.union(
             *({needle.folded[0] for needle in needles} for needles in self._by_key.values()))
-        # The first words that some needle continues with a second.
-        self._continued = {key[0] for key in self._by_key if len(key) > 1}
+        # The characters of each needle once folded, each set once, and whether it is a bare number.
+        self._needle_characters = {(frozenset(needle.folded), needle.bare_number) for needle in self._wordless}.union(
+            *({(frozenset(needle.folded), needle.bare_number) for needle in needles} for needles in self._by_key.values()))
+        # The first words that some needle continues with a second, and the seconds of each.
+        self._seconds: dict[str, set[str]] = {}
+        for key in self._by_key:
+            if len(key) > 1:
+                self._seconds.setdefault(key[0], set()).add(key[1])
+        self._continued = set(self._seconds)
         self._alone: dict[str, re.Pattern[str]] = {}
 
     def find(self, text: str, *, bare_numbers: bool = True) -> Iterator[Needle]:
         """Each needle that occurs in `text` as a whole word, once, in the order first met; needles
         that are only a number ("900") are skipped unless `bare_numbers`."""
-        if not self._may_hold_any(text):
+        if not self._may_hold_any(text, bare_numbers):
             return
         seen: set[str] = set()
         for _, needle in self.occurrences(fold(text), bare_numbers=bare_numbers):
@@ -113,9 +120,9 @@ class NeedleIndex:
                 seen.add(needle.folded)
                 yield needle
 
-    def _may_hold_any(self, text: str) -> bool:
+    def _may_hold_any(self, text: str, bare_numbers: bool) -> bool:
         """False only when no needle can be in `text` once folded. Folding goes character by
-        character, so a needle's first character must come from one of the text's. Which
+        character, so a needle's characters must come from the text's. Which
         characters a text holds costs far less to learn than folding it where folding is dearest:
         binary read as UTF-16, where every character is one folding looks up. Nothing is spent on
         ASCII text, which folds fast, nor where a needle's first character is plainly there."""
@@ -124,7 +131,11 @@ class NeedleIndex:
         if text.isascii() or any(first in text for first in self._first_characters):
             return True
         # Folded together, the characters fold each as it would alone: only runs of spaces merge.
-        return not self._first_characters.isdisjoint(fold("".join(_characters(text))))
+        # A needle can be there only if each of its characters is: binary read as UTF-16 makes
+        # a letter or two by chance ("ⓟ" folds to "p"), seldom every letter of a name.
+        folded = set(fold("".join(_characters(text))))
+        return any(characters <= folded for characters, bare_number in self._needle_characters
+                   if bare_numbers or not bare_number)
 
     def occurrences(self, haystack: str, *, bare_numbers: bool = True) -> list[tuple[int, Needle]]:
         """Every place a needle stands in the folded `haystack` as a whole word, as (start, needle):
@@ -150,8 +161,12 @@ class NeedleIndex:
         return places
 
     def _first_words_in(self, haystack: str) -> list[re.Match[str]]:
-        """Each whole word of `haystack` that is some needle's first word."""
-        present = self._first_words.intersection(_words(haystack))
+        """Each whole word of `haystack` that is some needle's first word, unless every needle
+        starting with it has a second word the haystack lacks: a first word as common as "p"
+        ("P Lomax"; "<w:p>" in markup) is then not looked at in each of its places."""
+        words = set(_words(haystack))
+        present = {first for first in self._first_words.intersection(words)
+                   if (first,) in self._by_key or not self._seconds[first].isdisjoint(words)}
         if len(present) > FEW_WORDS:
             return [word for word in WORD.finditer(haystack) if word.group() in present]
         return [word for first in present for word in self._standing_alone(first).finditer(haystack)]

@@ -3,6 +3,7 @@ match in folded text maps back to exactly the original characters."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
@@ -62,3 +63,25 @@ def test_every_folded_span_maps_back_to_original_text_that_folds_to_it(before, m
         return
     start, end = folded.original_span(position, position + len(target))
     assert target in fold(folded.original[start:end])
+
+
+# Long texts (a part's XML, binary read as UTF-16) fold by another way than short ones: each
+# must fold as its short pieces do, one after the other, with the runs of spaces they make
+# together made one.
+FILLER = '<w:p w:rsidR="00A1B2C3"><w:r><w:t xml:space="preserve">Minutes  of the GROUP</w:t></w:r></w:p>\n' * 25
+COMPATIBLE = st.text(alphabet=st.characters(min_codepoint=0x2100, max_codepoint=0x33FF), max_size=600)
+
+
+def _folded_piece_by_piece(pieces: list[str]) -> str:
+    assert all(len(piece) < 4096 for piece in pieces)
+    return re.sub(" {2,}", " ", "".join(fold(piece) for piece in pieces))
+
+
+@given(st.lists(st.one_of(TEXT, COMPATIBLE), min_size=1, max_size=6))
+def test_a_long_text_folds_as_its_pieces_do(pieces):
+    parts = [FILLER]
+    for piece in pieces:
+        parts += [piece, FILLER]
+    text = "".join(parts)
+    assert len(text) >= 4096
+    assert fold(text) == _folded_piece_by_piece(parts)

@@ -17,9 +17,8 @@ from pathlib import Path
 from minutes_kit.errors import InputUnreadable
 from minutes_kit.rendering.accessibility.docx_checks import check_docx
 from minutes_kit.rendering.accessibility.findings import Finding
-from minutes_kit.rendering.accessibility.pdf_checks import check_pdf
 
-__all__ = ["Finding", "check_accessibility", "check_docx", "check_pdf", "document_kind"]
+__all__ = ["Finding", "check_accessibility", "check_docx", "document_kind"]
 
 PDF_HEADER_WINDOW = 1024
 """The PDF header may follow up to this many bytes of other data (ISO 32000-1, annex H)."""
@@ -45,4 +44,9 @@ def check_accessibility(path: Path) -> list[Finding]:
     """Every accessibility finding in the Word document or PDF at `path`, in document order after
     the document-wide ones (tagging, language, title)."""
     path = Path(path)
-    return check_pdf(path) if document_kind(path) == "pdf" else check_docx(path)
+    if document_kind(path) == "pdf":
+        # The PDF reader is imported only for a PDF: checking a Word document is what `render` does.
+        from minutes_kit.rendering.accessibility.pdf_checks import check_pdf
+
+        return check_pdf(path)
+    return check_docx(path)
