@@ -102,10 +102,10 @@ def render_batch(paths: list[Path], folder: Path | None, *, template: Path | Non
     if pdf:
         for each in rendered:
             each.outputs.append(each.outputs[0].with_suffix(".pdf"))
-    sources = []
+    sources, loaded = [], {}
     for file in files:
         with naming(file, len(files)):
-            sources.append(minutes_source(file, strict=strict))
+            sources.append(minutes_source(file, strict=strict, loaded=loaded))
     inputs = [path for _, _, record_inputs in sources for path in record_inputs]
     prepare_folder(folder, [output for each in rendered for output in each.outputs], inputs)
     total = len(files) * len(rendered[0].outputs) if rendered else 0
@@ -141,13 +141,13 @@ def scan_batch(paths: list[Path], *, pdf: bool = False, on_progress: Progress = 
     from minutes_kit.rendering.pdf import convert_all, office_session, pdf_pages
 
     files = batch_inputs(paths)
-    records = {}
+    records, loaded = {}, {}
     for file in files:
         with naming(file, len(files)):
             if is_office_file(file):
                 open_word_document(file)  # a .doc or damaged file is refused before anything is written
             else:
-                records[file] = minutes_source(file)[0]
+                records[file] = minutes_source(file, loaded=loaded)[0]
     documents = [file for file in files if file not in records]
     scanned = []
     with tempfile.TemporaryDirectory(prefix="minutes-scan-") as work:

@@ -252,3 +252,17 @@ def test_on_a_terminal_progress_is_a_bar_on_standard_error(monkeypatch, capsys):
     assert "rendering" in terminal.getvalue() and "3/3" in terminal.getvalue()
     written = capsys.readouterr().out
     assert written.splitlines() == [f"wrote minutes-{done}.docx" for done in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("command", [["render"], ["release", "--no-pages"], ["scan"]])
+def test_a_series_folder_is_loaded_once_for_all_its_records(runner, tmp_path, monkeypatch, command):
+    import minutes_kit.actions.register as register
+
+    series = _series(tmp_path)
+    records = len(list(series.glob("2026-*.yaml")))
+    loads = []
+    real_load = register.load_series
+    monkeypatch.setattr(register, "load_series", lambda *args: loads.append(args) or real_load(*args))
+    result = runner.invoke(app, [command[0], str(series), *command[1:]])
+    assert result.exit_code == 0, result.output
+    assert records == 3 and len(loads) == 1

@@ -112,16 +112,29 @@ def reviewed_by(series: Series, meeting: Meeting) -> dict[str, Action]:
     }
 
 
-def minutes_source(path: Path, strict: bool = False) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:
+LoadedSeries = dict[tuple[Path, bool], Series]
+"""Series already loaded by one command, by folder and strictness: a batch of a series' records
+loads the series once, not once a record."""
+
+
+def minutes_source(path: Path, strict: bool = False,
+                   loaded: LoadedSeries | None = None) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:
     """A record to render or release: with its series' registry and reviewed actions when it belongs to one."""
     if is_series(Path(path).parent):
-        return series_minutes(path, strict)
+        return series_minutes(path, strict, loaded)
     return load_record(path, strict=strict), {}, [Path(path)]
 
 
-def series_minutes(path: Path, strict: bool = False) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:
+def series_minutes(path: Path, strict: bool = False,
+                   loaded: LoadedSeries | None = None) -> tuple[MeetingRecord, dict[str, Action], list[Path]]:
     """A record of a series ready to render: the record with the series registry, the actions it reviews, the inputs."""
-    series = load_series(Path(path).parent, strict)
+    folder = Path(path).parent
+    key = (folder.resolve(), strict)
+    series = loaded.get(key) if loaded is not None else None
+    if series is None:
+        series = load_series(folder, strict)
+        if loaded is not None:
+            loaded[key] = series
     meeting = series.meeting_of(path)
     if meeting is None:
         raise InputUnreadable(f"{path} is not a meeting record of the series in {series.directory}")

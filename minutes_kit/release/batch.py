@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes_kit.batch import Progress, batch_inputs, naming, no_progress, output_beside, prepare_folder
 from minutes_kit.files import atomic_output
@@ -17,6 +18,9 @@ from minutes_kit.release import (ReleaseOptions, ReleaseResult, complete, finish
 from minutes_kit.release.ledger import Redaction
 from minutes_kit.release.schedule import SCHEDULE_COLUMNS, schedule_row
 from minutes_kit.rendering.pdf import office_session
+
+if TYPE_CHECKING:
+    from minutes_kit.actions.register import LoadedSeries
 
 COMBINED_SCHEDULE = "schedule.csv"
 
@@ -39,12 +43,14 @@ def input_kind(path: Path) -> InputKind:
 
 
 def release_file(file: Path, kind: InputKind, output: Path, options: ReleaseOptions, *,
-                 terms: Path | None = None, decisions: Path | None = None) -> ReleaseResult:
-    """Release one record (with its series, when it belongs to one) or one Word document."""
+                 terms: Path | None = None, decisions: Path | None = None,
+                 loaded: LoadedSeries | None = None) -> ReleaseResult:
+    """Release one record (with its series, when it belongs to one: `loaded` keeps the series a
+    batch has loaded) or one Word document."""
     from minutes_kit.actions.register import minutes_source
 
     if kind is InputKind.RECORD:
-        record, raised, inputs = minutes_source(file, strict=options.strict)
+        record, raised, inputs = minutes_source(file, strict=options.strict, loaded=loaded)
         return release_minutes(record, file, output, options, raised=raised, inputs=inputs, terms=terms)
     return release_document(file, output, options, terms=terms, decisions=decisions)
 
@@ -82,11 +88,12 @@ def release_batch(files: list[Path], folder: Path | None, options: ReleaseOption
     prepare_folder(folder, [path for output in outputs for path in output_paths(output, options).values()], files)
     batch = BatchResult()
     total = len(files) + 1
+    loaded: LoadedSeries = {}
     with office_session(), finishing_together() as staged:
         for done, ((file, kind), output) in enumerate(zip(kinds, outputs), 1):
             with naming(file, len(files)):
                 result = release_file(file, kind, output, options, terms=terms,
-                                      decisions=decisions if kind is InputKind.DOCUMENT else None)
+                                      decisions=decisions if kind is InputKind.DOCUMENT else None, loaded=loaded)
             batch.released.append((file, result))
             on_progress(done, total, f"made the release of {file}")
         complete(staged)
