@@ -224,8 +224,10 @@ def actions(
     owner: Annotated[Optional[str], typer.Option(
         "--owner", metavar="KEY|NAME", help="Only actions this person or team owns: a registry key, or the full name.")] = None,
     status: Annotated[Optional[ActionStatus], typer.Option("--status", help="Only actions with this status.")] = None,
-    form: Annotated[Literal["table", "csv", "json", "ics"], typer.Option("--format", help=(
-        "Output format; ics: one to-do per outstanding action, for a calendar or task list (iCalendar)."))] = "table",
+    form: Annotated[Literal["table", "csv", "json", "ics", "ics-events"], typer.Option("--format", help=(
+        "Output format; ics: one to-do per outstanding action, for a calendar or task list (iCalendar); "
+        "ics-events: an all-day event on each outstanding action's due date, with a reminder the day before, "
+        "for calendars that import only events (Outlook)."))] = "table",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of printing.")] = None,
 ) -> None:
     """The action register of a series as of a date, with a summary line."""
@@ -242,7 +244,7 @@ def actions(
         _fail(f"--owner: {exc}")
     register = compute_register(series, as_of or dt.date.today())
     chosen = register.select(open_only=open_only, overdue_only=overdue, owner=owner_key, status=status)
-    written = (actions_calendar(register, chosen) if form == "ics"
+    written = (actions_calendar(register, chosen, as_events=form == "ics-events") if form.startswith("ics")
                else format_register(register, chosen, ListFormat(form)).encode("utf-8"))
     if output is None:
         typer.echo(written, nl=False)
@@ -252,7 +254,7 @@ def actions(
         with _reported(), atomic_output(output, series.inputs) as temporary:
             temporary.write_bytes(written)
         typer.echo(f"wrote {output}")
-    if form in (ListFormat.CSV, "ics"):
+    if form == ListFormat.CSV or form.startswith("ics"):
         typer.echo(register.summary(), err=True)
 
 

@@ -1,5 +1,6 @@
 """Outstanding actions as an iCalendar file: one to-do (VTODO) per action, for a chair's or an
-owner's task list and its reminders.
+owner's task list and its reminders; or, for Outlook, which imports only the events of an .ics
+file, one all-day event per action on its due date.
 
 Each to-do's UID is made from the series and the action's reference, so importing a newer file
 updates the same tasks instead of adding copies. Owners are named in the description and as
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from icalendar import Calendar, Todo, vCalAddress
+from icalendar import Alarm, Calendar, Event, Todo, vCalAddress
 
 from minutes_kit.actions.lifecycle import ActionState
 from minutes_kit.actions.register import Register, action_location, series_builder
@@ -38,9 +39,14 @@ def action_uid(series_id: str, ref: str) -> str:
     return str(uuid.uuid5(UID_NAMESPACE, f"{series_id}\n{ref}"))
 
 
-def actions_calendar(register: Register, actions: list[ActionState], stamp: dt.datetime | None = None) -> bytes:
+def actions_calendar(register: Register, actions: list[ActionState], stamp: dt.datetime | None = None, *,
+                     as_events: bool = False) -> bytes:
     """The outstanding actions among `actions` as an iCalendar file: CRLF line ends and long lines
-    folded, as RFC 5545 asks; `stamp` (default now) is each to-do's DTSTAMP."""
+    folded, as RFC 5545 asks; `stamp` (default now) is each entry's DTSTAMP.
+
+    `as_events`: each action with a due date as an all-day event on that day, with a reminder the
+    day before, instead of a to-do: Outlook imports the events of an .ics file and ignores
+    its to-dos."""
     series = register.series
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -52,9 +58,37 @@ def actions_calendar(register: Register, actions: list[ActionState], stamp: dt.d
     builder = series_builder(series)
     stamp = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
     for action in actions:
-        if builder is not None and not action.status.is_closed:
-            calendar.add_component(_todo(action, register, builder, stamp))
+        if builder is None or action.status.is_closed:
+            continue
+        todo = _todo(action, register, builder, stamp)
+        if not as_events:
+            calendar.add_component(todo)
+        elif action.due is not None:
+            calendar.add_component(_event(todo, action.due))
     return calendar.to_ical()
+
+
+EVENT_PROPERTIES = ("dtstamp", "summary", "categories", "attendee", "class", "description", "url")
+"""What an action's event keeps of its to-do: all but the to-do's own status and due date."""
+
+
+def _event(todo: Todo, due: dt.date) -> Event:
+    """An action's to-do as an all-day event on its due date, with a reminder the day before."""
+    event = Event()
+    event.add("uid", f"{todo['uid']}-due")  # not the to-do's: a calendar may hold both
+    for name in EVENT_PROPERTIES:
+        for value in todo.get(name) if isinstance(todo.get(name), list) else [todo.get(name)]:
+            if value is not None:
+                event.add(name, value, encode=False)
+    event.add("dtstart", due)
+    event.add("dtend", due + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")  # a deadline, not time spent: the day stays free
+    reminder = Alarm()
+    reminder.add("action", "DISPLAY")
+    reminder.add("description", str(todo["summary"]))
+    reminder.add("trigger", dt.timedelta(days=-1))
+    event.add_component(reminder)
+    return event
 
 
 def _todo(action: ActionState, register: Register, builder: MinutesContextBuilder, stamp: dt.datetime) -> Todo:

@@ -112,3 +112,18 @@ def test_output_file_is_written_and_never_over_an_input(runner, series_dir, tmp_
     assert sorted(_todos(output.read_bytes())) == sorted(OUTSTANDING)
     refused = runner.invoke(app, ["actions", str(series_dir), "--format", "ics", "-o", str(series_dir / "series.yaml")])
     assert refused.exit_code == 1 and "it is an input of this command" in refused.stderr
+
+
+def test_ics_events_give_outlook_an_all_day_event_on_each_due_date(runner, series_dir):
+    result = runner.invoke(app, ["actions", str(series_dir), "--as-of", AS_OF, "--format", "ics-events"])
+    assert result.exit_code == 0, result.output
+    calendar = Calendar.from_ical(result.stdout_bytes)
+    assert list(calendar.walk("VTODO")) == []
+    events = {str(event["SUMMARY"]).rsplit("(", 1)[1].rstrip(")"): event for event in calendar.walk("VEVENT")}
+    assert set(events) == set(OUTSTANDING)
+    for ref, (_, due, owner, _, _) in OUTSTANDING.items():
+        event = events[ref]
+        assert event.decoded("DTSTART") == due and event.decoded("DTEND") == due + dt.timedelta(days=1)
+        assert owner in str(event["DESCRIPTION"])
+        [alarm] = event.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == dt.timedelta(days=-1)
