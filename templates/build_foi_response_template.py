@@ -131,9 +131,12 @@ def build(path: Path) -> None:
         "If you are still not satisfied after the internal review, you have the right to complain to the "
         "Information Commissioner under section 50 of the Freedom of Information Act 2000{{ eir_complaint }}. "
         "The Commissioner will normally expect you to have asked for an internal review first.")
-    document.add_paragraph(
-        "The Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF. "
-        "Website: ico.org.uk/make-a-complaint. Telephone: 0303 123 1113.")
+    # The Commissioner's contact details are the authority's to give (request file: commissioner:).
+    document.add_paragraph("{%p if commissioner %}")
+    _lines(document, "line in commissioner", "{{ line }}")
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("How to complain, and the forms to use, are on the Information Commissioner's website.")
+    document.add_paragraph("{%p endif %}")
 
     document.core_properties.title = "Response to a request for information"  # each letter sets its own
     document.core_properties.author = ""

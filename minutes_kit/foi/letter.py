@@ -160,6 +160,7 @@ def letter_context(request: FoiRequest, citations: list[Citation], logs: list[Au
         "review_days": INTERNAL_REVIEW_WORKING_DAYS,
         "review_by": day_month_year(working_days_after(sent, INTERNAL_REVIEW_WORKING_DAYS)),
         "eir_complaint": EIR_COMPLAINT if "EIR" in regimes else "",
+        "commissioner": list(request.commissioner),
     }
 
 

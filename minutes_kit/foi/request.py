@@ -105,6 +105,11 @@ class FoiRequest(StrictModel):
     reasons: dict[ExemptionCode, Text] = Field(
         default_factory=dict,
         description="Why an exemption applies, by code (default for an absolute one: a sentence naming it).")
+    commissioner: list[Text] = Field(
+        default_factory=list,
+        description="How the requester reaches the Information Commissioner, as your letters give it (address, "
+                    "website, telephone), one line per entry; left out, the letter points to the Commissioner's "
+                    "website.")
 
 
 @dataclass(frozen=True)

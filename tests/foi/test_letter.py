@@ -82,7 +82,18 @@ def test_the_letter_quotes_the_request_and_cites_each_exemption_used(write_reque
     assert "internal review" in complaint and "foi@example.gov.uk" in complaint
     assert "by 11 March 2027" in complaint  # 40 working days after 14 January 2027, counted by hand
     assert "Information Commissioner under section 50" in complaint
+    assert complaint.endswith("How to complain, and the forms to use, are on the Information Commissioner's website.")
     assert check_accessibility(output) == []
+
+
+def test_the_commissioners_contact_is_given_as_the_request_file_writes_it(write_request, tmp_path):
+    lines = ["Regulator's Office, 9 Example Row, Northtown, NT1 2AB", "Telephone: 0100 000 0000"]
+    request = write_request(REQUEST + "commissioner:\n" + "".join(f"  - \"{line}\"\n" for line in lines))
+    output = tmp_path / "letter.docx"
+    write_response(request, output)
+    complaint = _section(_paragraphs(output), "Your right to complain")
+    assert complaint[-2:] == [("Address", lines[0]), ("Address", lines[1])]
+    assert "website" not in " ".join(text for _, text in complaint[-2:])
 
 
 def test_a_late_letter_says_so_and_apologises(write_request, runner, tmp_path):
