@@ -63,12 +63,14 @@ class ResponseResult:
 
 
 def write_response(request_path: Path, output: Path, *, pdf: bool = False, releases: list[Path] | None = None,
-                   today: dt.date | None = None) -> ResponseResult:
+                   today: dt.date | None = None,
+                   withheld: Mapping[Path, Mapping[str, str]] | None = None) -> ResponseResult:
     """Write the response letter to the request in `request_path` as `output` (.docx), and with
     `pdf` a PDF beside it, after checking that neither holds anything the releases withheld.
 
     `releases`: the audit logs of the releases the response sends, instead of the request file's
-    `releases:`; `today`: the date of a letter whose request file gives no `sent:`."""
+    `releases:`; `today`: the date of a letter whose request file gives no `sent:`; `withheld`: what
+    each of those releases withheld, by audit log, when the caller has worked it out already."""
     request_path, output = Path(request_path), Path(output)
     if output.suffix.lower() != ".docx":
         raise OutputError(f"cannot write {output}: the letter is a Word document; give a name ending .docx")
@@ -85,7 +87,7 @@ def write_response(request_path: Path, output: Path, *, pdf: bool = False, relea
         guard_output(path, inputs)
     needles: dict[str, str] = {}
     for log in logs:
-        needles.update(release_needles(log.path))
+        needles.update(withheld[log.path] if withheld is not None else release_needles(log.path))
     needles = not_the_requesters(needles, request.requester)
     context = letter_context(request, citations, logs, sent=sent, due=due)
     properties = DocumentProperties(title=f"{SUBJECT}: {request.reference}", subject=SUBJECT,
