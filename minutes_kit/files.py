@@ -9,6 +9,7 @@ file's mode. Every failure of the file system is an `OutputError` naming the out
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import shutil
@@ -134,3 +135,8 @@ def _remove(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass  # gone already; or left behind, which must not hide the error that matters
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as audit logs, decisions files and manifests record it."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -17,7 +17,6 @@ it matches, a release uses the stored findings and never loads spaCy.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from enum import Enum
 from pathlib import Path
@@ -29,7 +28,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from minutes_kit.detection import DECISIONS_SUFFIX
 from minutes_kit.detection.spans import SUGGESTED_CODE, finding_key
 from minutes_kit.errors import DecisionsInvalid
-from minutes_kit.files import atomic_output
+from minutes_kit.files import atomic_output, file_sha256
 from minutes_kit.record.base import StrictModel, Text
 from minutes_kit.record.exemptions import Exemption, load_catalogue
 from minutes_kit.record.model import MeetingRecord
@@ -126,7 +125,7 @@ def decisions_path(record_path: Path) -> Path:
 
 
 def record_digest(record_path: Path) -> str:
-    return hashlib.sha256(Path(record_path).read_bytes()).hexdigest()
+    return file_sha256(record_path)
 
 
 def load_decisions(path: Path) -> DecisionsFile:

@@ -11,7 +11,6 @@ printed in the report beside them is as good as released.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from minutes_kit.errors import RequestInvalid
-from minutes_kit.files import atomic_output
+from minutes_kit.files import atomic_output, file_sha256
 from minutes_kit.foi.letter import ResponseResult, write_response
 from minutes_kit.foi.request import load_request
 from minutes_kit.release import ReleaseOptions, ReleaseResult, audit_path, release_needles
@@ -112,7 +111,7 @@ def _disclosed_elsewhere(released: list[tuple[Path, ReleaseResult]],
 
 
 def _hashed(path: Path, shown: str) -> dict[str, str]:
-    return {"path": shown, "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()}
+    return {"path": shown, "sha256": file_sha256(path)}
 
 
 def _version() -> str:

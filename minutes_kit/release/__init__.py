@@ -22,7 +22,6 @@ The pipeline, one stage per module:
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -34,7 +33,7 @@ from pathlib import Path
 
 from minutes_kit.detection.decisions import Withheld, decisions_path, withheld_findings
 from minutes_kit.errors import DerivableFigure, DraftRelease, FindingsUndecided, LeakDetected, OfficeUnavailable, ReleaseMismatch
-from minutes_kit.files import atomic_output, guard_output
+from minutes_kit.files import atomic_output, file_sha256, guard_output
 from minutes_kit.ooxml.package import Package
 from minutes_kit.ooxml.properties import set_core_properties
 from minutes_kit.ooxml.rebuild import rebuild
@@ -370,10 +369,6 @@ def _warnings(findings: Withheld) -> list[str]:
     return warnings
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def verify_release(
     file: Path, record: MeetingRecord, record_path: Path, *, audit: Path | None = None,
     policy_name: str | None = None, raised: Mapping[str, Action] | None = None,
@@ -450,7 +445,7 @@ def _as_released(audit: Path, record: MeetingRecord,
         terms_path, terms_sha = entry.get("terms"), entry.get("terms_sha256")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ReleaseMismatch(f"{audit} is not an audit log of minutes-kit: {exc}") from exc
-    if _sha256(record_path) != released_sha:
+    if file_sha256(record_path) != released_sha:
         raise ReleaseMismatch(f"{record_path} is not the record released: its SHA-256 differs from the one in {audit}")
     # The path where the release found its policy, else the policy of that name here (a shipped
     # policy lives wherever the toolkit is installed): its hash says whether it is the same.
@@ -458,13 +453,13 @@ def _as_released(audit: Path, record: MeetingRecord,
     if policy.sha256 != policy_sha:
         raise ReleaseMismatch(f"the policy {policy_name} ({policy.path}) is not the one the release used: "
                               f"it has changed since (see {audit})")
-    if terms_path and (not Path(terms_path).is_file() or _sha256(Path(terms_path)) != terms_sha):
+    if terms_path and (not Path(terms_path).is_file() or file_sha256(Path(terms_path)) != terms_sha):
         raise ReleaseMismatch(f"the terms file {terms_path} is missing or has changed since the release (see {audit})")
     terms = load_terms(Path(terms_path)) if terms_path else None
     if decisions_sha is None:
         return policy, withheld_findings(record, record_path), terms
     decisions = decisions_path(record_path)
-    if not decisions.is_file() or _sha256(decisions) != decisions_sha:
+    if not decisions.is_file() or file_sha256(decisions) != decisions_sha:
         raise ReleaseMismatch(f"{decisions} is missing or has changed since the release (see {audit})")
     return policy, Withheld(load_decisions(decisions), current=True), terms
 

@@ -18,7 +18,6 @@ scan, with a warning; one given explicitly (for a batch answering one request) i
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import tempfile
 from collections import Counter
@@ -29,7 +28,7 @@ from lxml import etree
 
 from minutes_kit.detection.decisions import Decision, DecisionsFile, Withheld, decisions_path, load_decisions
 from minutes_kit.errors import FindingsUndecided, ReleaseMismatch
-from minutes_kit.files import guard_output
+from minutes_kit.files import file_sha256, guard_output
 from minutes_kit.ooxml.constants import RT_STYLES
 from minutes_kit.ooxml.kind import open_word_document
 from minutes_kit.ooxml.package import Package, w
@@ -150,7 +149,7 @@ def _decisions(path: Path, given: Path | None) -> tuple[DecisionsFile | None, Pa
                             f"only the terms are withheld; run `minutes scan {path}` and decide its findings first"]
     decided = load_decisions(beside)
     warnings = []
-    if decided.record_sha256 != _sha256(path):
+    if decided.record_sha256 != file_sha256(path):
         warnings.append(f"{beside} was made from an earlier version of {path}: run `minutes scan {path}` again "
                         "to find what the new text holds")
     return decided, beside, warnings
@@ -203,10 +202,6 @@ def _language(package: Package) -> str:
     return defaults.get(w("val")) if defaults is not None and defaults.get(w("val")) else DEFAULT_LANGUAGE
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def _audit_json(*, document: Path, terms: LoadedTerms | None, decisions: Path | None, by: str, style: MarkStyle,
                 mask_length: str, outputs: list[Path], redactions: list[Redaction], dropped: list[str],
                 embedded: list[str], changes: int, warnings: list[str]) -> str:
@@ -215,11 +210,11 @@ def _audit_json(*, document: Path, terms: LoadedTerms | None, decisions: Path | 
         "released_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "released_by": by,
         "document": str(document),
-        "document_sha256": _sha256(document),
+        "document_sha256": file_sha256(document),
         "terms": str(terms.path.resolve()) if terms else None,
         "terms_sha256": terms.sha256 if terms else None,
         "decisions": str(decisions.resolve()) if decisions else None,
-        "decisions_sha256": _sha256(decisions) if decisions else None,
+        "decisions_sha256": file_sha256(decisions) if decisions else None,
         "style": style.value,
         "mask_length": mask_length,
         "outputs": [str(path) for path in outputs],
@@ -271,10 +266,10 @@ def _as_released(audit: Path, document: Path) -> tuple[LoadedTerms | None, Path 
         used = {kind: (entry.get(kind), entry.get(f"{kind}_sha256")) for kind in ("terms", "decisions")}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ReleaseMismatch(f"{audit} is not the audit log of a document's release: {exc}") from exc
-    if _sha256(document) != released_sha:
+    if file_sha256(document) != released_sha:
         raise ReleaseMismatch(f"{document} is not the document released: its SHA-256 differs from the one in {audit}")
     for kind, (used_path, used_sha) in used.items():
-        if used_path and (not Path(used_path).is_file() or _sha256(Path(used_path)) != used_sha):
+        if used_path and (not Path(used_path).is_file() or file_sha256(Path(used_path)) != used_sha):
             raise ReleaseMismatch(f"the {kind} file {used_path} is missing or has changed since the release "
                                   f"(see {audit})")
     terms_path, _ = used["terms"]

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import Field, ValidationError
 
+from minutes_kit.files import file_sha256
 from minutes_kit.errors import PolicyNotFound, RecordInvalid, RecordSyntaxError, UnknownExemption
 from minutes_kit.record.exemptions import DATA_DIR, load_catalogue
 from minutes_kit.record.base import StrictModel, Text
@@ -64,7 +64,7 @@ def load_policy(path: Path) -> LoadedPolicy:
     report = Report(path)
     try:
         data, document = load_source(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = file_sha256(path)
     except OSError as exc:
         raise InputUnreadable(f"cannot read the policy {path}: {exc.strerror or exc}") from exc
     except RecordSyntaxError as exc:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import getpass
-import hashlib
 import io
 import json
 import os
 from collections import Counter
 from pathlib import Path
 
+from minutes_kit.files import file_sha256
 from minutes_kit.release.ledger import Redaction
 from minutes_kit.release.marks import MarkStyle, MaskLength, mask_text
 from minutes_kit.release.policy import LoadedPolicy
@@ -80,12 +80,12 @@ def audit_json(*, record: Path, policy: LoadedPolicy, decisions: Path | None, te
         "released_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "released_by": by,
         "record": str(record),
-        "record_sha256": hashlib.sha256(record.read_bytes()).hexdigest(),
+        "record_sha256": file_sha256(record),
         "policy": policy.name,
         "policy_path": str(policy.path.resolve()),
         "policy_sha256": policy.sha256,
         "decisions": str(decisions) if decisions else None,
-        "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest() if decisions else None,
+        "decisions_sha256": file_sha256(decisions) if decisions else None,
         "terms": str(terms.path.resolve()) if terms else None,
         "terms_sha256": terms.sha256 if terms else None,
         "style": style.value,

@@ -22,7 +22,6 @@ may be missed where two windows meet; terms are names, sums and references, far 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from minutes_kit.files import file_sha256
 from minutes_kit.errors import TermsInvalid
 from minutes_kit.ooxml.package import Package
 from minutes_kit.ooxml.stories import FIELD_CODE, ParagraphText, paragraphs, stories
@@ -95,7 +95,7 @@ def load_terms(path: Path) -> LoadedTerms:
     report, terms = validate_document(path, TermsFile)
     if terms is None or report.failed():
         raise TermsInvalid(report)
-    return LoadedTerms(path, hashlib.sha256(path.read_bytes()).hexdigest(), terms)
+    return LoadedTerms(path, file_sha256(path), terms)
 
 
 def term_needles(terms: TermsFile, texts: Iterable[str] = (), *,
